@@ -1,0 +1,5 @@
+/**
+ * Consumes payment commands from Kafka, calls the Vipps eCom API and publishes the
+ * outcome as payment events.
+ */
+package com.example.payments.command;

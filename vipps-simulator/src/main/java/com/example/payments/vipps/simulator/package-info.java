@@ -1,0 +1,4 @@
+/**
+ * A local Vipps eCom API v2 simulator.
+ */
+package com.example.payments.vipps.simulator;
