@@ -1,0 +1,159 @@
+package com.example.payments.serde;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import com.example.payments.serde.registry.RegisteredSchema;
+import com.example.payments.serde.registry.RegistryClientConfig;
+import com.example.payments.serde.registry.SchemaRegistryClient;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaCompatibility;
+import org.apache.avro.generic.GenericDatumReader;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.DecoderFactory;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * Writes Avro records (generated SpecificRecord classes, or GenericRecord) in Confluent's
+ * wire format, registering or looking up the schema under {@code <topic>-value} /
+ * {@code <topic>-key}. Byte-for-byte what Confluent's {@code KafkaAvroSerializer} writes,
+ * under the same properties.
+ *
+ * <p>
+ * The registry is called once per schema, not per record. Thread-safe, as a producer
+ * requires.
+ *
+ * @param <T> the record type
+ */
+public final class KafkaAvroSerializer<T> implements Serializer<T> {
+
+	private final Map<Schema, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
+
+	private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
+
+	private final Map<String, Boolean> latestCanRepresent = new ConcurrentHashMap<>();
+
+	private SchemaRegistryClient client;
+
+	private AvroSerdeConfig config;
+
+	/**
+	 * For Kafka, which instantiates by class name and then calls {@link #configure}.
+	 */
+	public KafkaAvroSerializer() {
+	}
+
+	/**
+	 * With a given registry client; {@code schema.registry.url} is then not needed.
+	 * @param client the client
+	 */
+	public KafkaAvroSerializer(SchemaRegistryClient client) {
+		this.client = client;
+	}
+
+	@Override
+	public void configure(Map<String, ?> configs, boolean isKey) {
+		this.config = AvroSerdeConfig.parse(configs, isKey);
+		if (this.client == null) {
+			this.client = SchemaRegistryClient.create(RegistryClientConfig.parse(configs));
+		}
+	}
+
+	@Override
+	public byte[] serialize(String topic, T data) {
+		if (data == null) {
+			// As Confluent: null stays null, so tombstones pass through.
+			return null;
+		}
+		if (this.config == null) {
+			throw new IllegalStateException("KafkaAvroSerializer used before configure()");
+		}
+		if (!(data instanceof IndexedRecord record)) {
+			throw new SerializationException("Cannot serialize " + data.getClass().getName() + " for topic '" + topic
+					+ "': only Avro records (SpecificRecord or GenericRecord) are supported");
+		}
+		String subject = this.config.subject(topic);
+		Schema schema = record.getSchema();
+		int id;
+		if (this.config.useLatestVersion()) {
+			RegisteredSchema latest = this.client.latestVersion(subject);
+			id = latest.id();
+			if (!latest.schema().equals(schema)) {
+				return frame(id, rewrite(topic, subject, record, latest));
+			}
+		}
+		else if (this.config.autoRegisterSchemas()) {
+			id = this.client.register(subject, schema);
+		}
+		else {
+			id = this.client.lookup(subject, schema).id();
+		}
+		return frame(id, encode(writer(record), record, topic));
+	}
+
+	private byte[] frame(int id, byte[] avro) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(WireFormat.HEADER_LENGTH + avro.length);
+		out.writeBytes(WireFormat.header(id));
+		out.writeBytes(avro);
+		return out.toByteArray();
+	}
+
+	// Turn the record into the shape of the subject's latest schema by Avro schema
+	// resolution, so fields are matched by name, never by position.
+	private byte[] rewrite(String topic, String subject, IndexedRecord record, RegisteredSchema latest) {
+		Schema schema = record.getSchema();
+		String key = latest.id() + "|" + schema.toString();
+		boolean compatible = this.latestCanRepresent.computeIfAbsent(key,
+				(ignored) -> SchemaCompatibility.checkReaderWriterCompatibility(latest.schema(), schema)
+					.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
+		if (!compatible) {
+			throw new SerializationException(
+					"Cannot serialize record for topic '" + topic + "' with " + AvroSerdeConfig.USE_LATEST_VERSION
+							+ ": the latest version " + latest.version() + " (id " + latest.id() + ") of subject '"
+							+ subject + "' cannot read records of schema " + schema.getFullName());
+		}
+		byte[] own = encode(writer(record), record, topic);
+		try {
+			Object converted = new GenericDatumReader<>(schema, latest.schema()).read(null,
+					DecoderFactory.get().binaryDecoder(own, null));
+			return encode(this.genericWriters.computeIfAbsent(latest.schema(), GenericDatumWriter::new), converted,
+					topic);
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new SerializationException("Cannot convert record for topic '" + topic + "' to version "
+					+ latest.version() + " of subject '" + subject + "': " + ex.getMessage(), ex);
+		}
+	}
+
+	private DatumWriter<Object> writer(IndexedRecord record) {
+		// SpecificDatumWriter finds the generated class's own model, with its
+		// logical-type conversions.
+		return (record instanceof SpecificRecord)
+				? this.specificWriters.computeIfAbsent(record.getSchema(), SpecificDatumWriter::new)
+				: this.genericWriters.computeIfAbsent(record.getSchema(), GenericDatumWriter::new);
+	}
+
+	private static byte[] encode(DatumWriter<Object> writer, Object datum, String topic) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
+		try {
+			writer.write(datum, encoder);
+			encoder.flush();
+		}
+		catch (IOException | RuntimeException ex) {
+			throw new SerializationException("Cannot encode Avro record for topic '" + topic + "': " + ex.getMessage(),
+					ex);
+		}
+		return out.toByteArray();
+	}
+
+}

@@ -1,0 +1,98 @@
+package com.example.payments.localstack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+import com.example.payments.registry.SchemaRegistryLite;
+import com.example.payments.schema.Topics;
+import com.example.payments.testsupport.kafka.EmbeddedKraftBroker;
+
+/**
+ * Starts the infrastructure of the local stack in one JVM: Apache Kafka's KRaft broker
+ * and the development schema registry, with every payment topic and its dead-letter topic
+ * created. For {@code bin/run-local} and developers' machines only; production runs a
+ * real Kafka cluster and a real schema registry.
+ */
+public final class LocalStack implements AutoCloseable {
+
+	/** Printed when everything is up; {@code bin/run-local} waits for it. */
+	static final String READY_MARKER = "LOCAL-STACK READY";
+
+	private final EmbeddedKraftBroker broker;
+
+	private final SchemaRegistryLite registry;
+
+	private LocalStack(EmbeddedKraftBroker broker, SchemaRegistryLite registry) {
+		this.broker = broker;
+		this.registry = registry;
+	}
+
+	/**
+	 * Start the broker and the registry and create the topics.
+	 * @param options ports and partition count
+	 * @return the running stack
+	 */
+	public static LocalStack start(LocalStackOptions options) {
+		EmbeddedKraftBroker broker = EmbeddedKraftBroker.start(options.kafkaPort());
+		try {
+			broker.createTopics(options.partitions(), topics().toArray(String[]::new));
+			SchemaRegistryLite registry = SchemaRegistryLite.start(options.registryPort());
+			return new LocalStack(broker, registry);
+		}
+		catch (RuntimeException ex) {
+			broker.close();
+			throw ex;
+		}
+	}
+
+	/**
+	 * Every topic the system uses, with a dead-letter topic for each consumed one.
+	 * @return topic names
+	 */
+	static List<String> topics() {
+		List<String> topics = new ArrayList<>();
+		for (String topic : List.of(Topics.PAYMENT_COMMANDS, Topics.PAYMENT_EVENTS, Topics.PAYMENT_CONSENTS,
+				Topics.PAYMENT_SHIPPING_RULES)) {
+			topics.add(topic);
+			topics.add(Topics.deadLetterTopicOf(topic));
+		}
+		return topics;
+	}
+
+	/**
+	 * Where clients connect to Kafka.
+	 * @return bootstrap servers
+	 */
+	public String bootstrapServers() {
+		return this.broker.bootstrapServers();
+	}
+
+	/**
+	 * Where clients find the schema registry.
+	 * @return the registry URL
+	 */
+	public String schemaRegistryUrl() {
+		return this.registry.url();
+	}
+
+	@Override
+	public void close() {
+		this.registry.close();
+		this.broker.close();
+	}
+
+	public static void main(String[] args) throws InterruptedException {
+		LocalStackOptions options = LocalStackOptions.parse(args);
+		LocalStack stack = start(options);
+		CountDownLatch stopped = new CountDownLatch(1);
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+			stack.close();
+			stopped.countDown();
+		}, "local-stack-shutdown"));
+		System.out.println(READY_MARKER + " kafka=" + stack.bootstrapServers() + " schema-registry="
+				+ stack.schemaRegistryUrl() + " topics=" + topics());
+		stopped.await();
+	}
+
+}

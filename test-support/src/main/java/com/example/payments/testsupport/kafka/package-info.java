@@ -1,0 +1,5 @@
+/**
+ * Real Kafka brokers for integration tests: in-process KRaft or a Testcontainers
+ * container.
+ */
+package com.example.payments.testsupport.kafka;
