@@ -1,0 +1,20 @@
+package com.example.payments.vipps.client.error;
+
+/**
+ * A user problem ({@code User} group): unknown or malformed phone number (81), app too
+ * old\n * (82).
+ *
+ * @author vipps-client
+ */
+public final class VippsUserException extends VippsApiException {
+
+	public VippsUserException(VippsFailure failure, boolean retryable) {
+		super(failure, retryable, null);
+	}
+
+	@Override
+	public String kind() {
+		return "user";
+	}
+
+}

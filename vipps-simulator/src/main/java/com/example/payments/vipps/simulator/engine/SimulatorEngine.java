@@ -1,0 +1,505 @@
+package com.example.payments.vipps.simulator.engine;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import com.example.payments.vipps.simulator.ExpressChoice;
+import com.example.payments.vipps.simulator.SimulatedAddress;
+import com.example.payments.vipps.simulator.SimulatedMerchant;
+import com.example.payments.vipps.simulator.SimulatedPayment;
+import com.example.payments.vipps.simulator.SimulatedPayment.LogEntry;
+import com.example.payments.vipps.simulator.SimulatedPayment.Shipping;
+import com.example.payments.vipps.simulator.SimulatedPayment.Status;
+import com.example.payments.vipps.simulator.SimulatedUser;
+import com.example.payments.vipps.simulator.SimulatorFaults;
+import com.example.payments.vipps.simulator.SimulatorProperties;
+import com.example.payments.vipps.simulator.SimulatorProperties.AutoApprove;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The simulated Vipps: payments per (MSN, orderId), the user's side, timers and the
+ * unattended-run policy. The HTTP layer ({@code web}) and the Java API both drive it.
+ */
+public final class SimulatorEngine implements AutoCloseable {
+
+	private static final Log logger = LogFactory.getLog(SimulatorEngine.class);
+
+	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private final SimulatorProperties properties;
+
+	private final Random random;
+
+	private final SimulatorClock clock = new SimulatorClock();
+
+	private final SimulatorFaults faults;
+
+	private final Credentials credentials;
+
+	private final RateLimiter rateLimiter;
+
+	private final ExchangeRecorder recorder = new ExchangeRecorder();
+
+	private final InitiateValidator validator;
+
+	private final ScheduledExecutorService scheduler;
+
+	private final ExecutorService httpExecutor;
+
+	private final MerchantCalls merchantCalls;
+
+	private final Map<String, PaymentRecord> payments = new ConcurrentHashMap<>();
+
+	private final Map<String, PaymentRecord> byToken = new ConcurrentHashMap<>();
+
+	public SimulatorEngine(SimulatorProperties properties) {
+		this.properties = properties;
+		this.random = (properties.seed() != null) ? new Random(properties.seed()) : new Random();
+		this.faults = new SimulatorFaults(this.random, properties.faults());
+		this.credentials = new Credentials(properties.merchants(), properties.partners(), properties.tokenLifetime(),
+				this.clock, this.random);
+		this.rateLimiter = new RateLimiter(this.clock, properties.rateLimits());
+		this.validator = new InitiateValidator(properties.urlPolicy());
+		this.scheduler = Executors.newScheduledThreadPool(2, daemon("vipps-sim-timer"));
+		this.httpExecutor = Executors.newCachedThreadPool(daemon("vipps-sim-http"));
+		this.merchantCalls = new MerchantCalls(properties, this.faults, this.recorder, this.clock, this.scheduler,
+				this.httpExecutor);
+		this.scheduler.scheduleWithFixedDelay(this::timeOutExpired, 100, 100, TimeUnit.MILLISECONDS);
+	}
+
+	private static ThreadFactory daemon(String prefix) {
+		AtomicInteger count = new AtomicInteger();
+		return (runnable) -> {
+			Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+			thread.setDaemon(true);
+			return thread;
+		};
+	}
+
+	public SimulatorProperties properties() {
+		return this.properties;
+	}
+
+	public SimulatorClock clock() {
+		return this.clock;
+	}
+
+	public SimulatorFaults faults() {
+		return this.faults;
+	}
+
+	public Credentials credentials() {
+		return this.credentials;
+	}
+
+	public RateLimiter rateLimiter() {
+		return this.rateLimiter;
+	}
+
+	public ExchangeRecorder recorder() {
+		return this.recorder;
+	}
+
+	// ---- Vipps API operations -------------------------------------------------------
+
+	/**
+	 * {@code POST /ecomm/v2/payments}.
+	 * @param caller the authenticated caller
+	 * @param body the parsed body
+	 * @param requestBaseUrl scheme, host and port the caller used to reach the simulator
+	 * @return the response body
+	 */
+	public String initiate(Credentials.Caller caller, JsonNode body, String requestBaseUrl) {
+		InitiateRequest request = this.validator.validate(body, caller.merchant());
+		String token = "eyJ" + randomToken(36);
+		String url = request.isApp() ? "vippsMT://?token=" + token
+				: landingBase(requestBaseUrl) + "/dwo-api-application/v1/deeplink/vippsgateway?v=2&token=" + token;
+		Instant now = this.clock.now();
+		PaymentRecord payment = new PaymentRecord(request, token, url, now, now.plus(this.properties.paymentTimeout()));
+		if (this.payments.putIfAbsent(key(request.msn(), request.orderId()), payment) != null) {
+			throw VippsApiException.vipps(400, "Merchant", "34",
+					"Duplicate orderId: '" + request.orderId() + "' is already used for MSN " + request.msn() + ".");
+		}
+		this.byToken.put(token, payment);
+		scheduleAutoApprove(payment);
+		return VippsPayloads.initiateResponse(request.orderId(), url);
+	}
+
+	public String capture(Credentials.Caller caller, String orderId, JsonNode body, String requestId) {
+		PaymentRecord payment = find(caller.msn(), orderId);
+		ActionRequest action = ActionRequest.parse(body, caller.merchant(), true);
+		return payment.idempotent("capture", requestId, action.canonical(), () -> VippsPayloads.captureResponse(payment,
+				payment.capture(this.clock.now(), action.amount(), action.text(), requestId, transactionId())));
+	}
+
+	public String cancel(Credentials.Caller caller, String orderId, JsonNode body) {
+		PaymentRecord payment = find(caller.msn(), orderId);
+		ActionRequest action = ActionRequest.parse(body, caller.merchant(), false);
+		JsonNode release = body.get("shouldReleaseRemainingFunds");
+		if (release != null && !release.isNull() && !release.isBoolean()) {
+			throw VippsApiException.invalid("shouldReleaseRemainingFunds",
+					"shouldReleaseRemainingFunds must be a boolean");
+		}
+		boolean releaseRemaining = release != null && release.asBoolean();
+		LogEntry entry = payment.cancel(this.clock.now(), action.text(), releaseRemaining, transactionId());
+		return VippsPayloads.cancelResponse(payment, entry);
+	}
+
+	public String refund(Credentials.Caller caller, String orderId, JsonNode body, String requestId) {
+		PaymentRecord payment = find(caller.msn(), orderId);
+		ActionRequest action = ActionRequest.parse(body, caller.merchant(), true);
+		return payment.idempotent("refund", requestId, action.canonical(), () -> VippsPayloads.refundResponse(payment,
+				payment.refund(this.clock.now(), action.amount(), action.text(), requestId, transactionId())));
+	}
+
+	public String details(Credentials.Caller caller, String orderId) {
+		return VippsPayloads.details(find(caller.msn(), orderId));
+	}
+
+	public String status(Credentials.Caller caller, String orderId) {
+		return VippsPayloads.status(find(caller.msn(), orderId));
+	}
+
+	/**
+	 * {@code POST /ecomm/v2/integration-test/payments/{orderId}/approve}.
+	 * @param caller the caller
+	 * @param orderId the order
+	 * @param body {customerPhoneNumber, token}
+	 * @param requestId optional X-Request-Id
+	 * @return "" (the 200 answer has no body)
+	 */
+	public String forceApprove(Credentials.Caller caller, String orderId, JsonNode body, String requestId) {
+		PaymentRecord payment = find(caller.msn(), orderId);
+		if (body == null || !body.isObject()) {
+			throw VippsApiException.internal("The request body is not a JSON object.");
+		}
+		String token = InitiateValidator.string(body, "token", true, 4096);
+		String phone = InitiateValidator.string(body, "customerPhoneNumber", false, 20);
+		if (phone != null && !phone.matches("^\\d{8}$")) {
+			throw VippsApiException.invalid("customerPhoneNumber", "customerPhoneNumber must be 8 digits");
+		}
+		if (!token.equals(payment.token())) {
+			throw VippsApiException.invalid("token", "The token does not belong to this payment.");
+		}
+		if (payment.request().express()) {
+			throw VippsApiException.invalid("paymentType", "Force approve does not support express checkout.");
+		}
+		if (payment.request().skipLandingPage()) {
+			throw VippsApiException.invalid("skipLandingPage", "Force approve does not support skipLandingPage.");
+		}
+		return payment.idempotent("approve", requestId, body.toString(), () -> {
+			if (payment.status() != Status.INITIATED) {
+				throw VippsApiException.vipps(400, "VippsError", "91",
+						"Transaction is not allowed: the payment is " + payment.status() + ".");
+			}
+			approveRegular(payment);
+			return "";
+		});
+	}
+
+	private PaymentRecord find(String msn, String orderId) {
+		PaymentRecord payment = this.payments.get(key(msn, orderId));
+		if (payment == null) {
+			throw VippsApiException.vipps(404, "Merchant", "35",
+					"The orderId '" + orderId + "' does not exist for MSN " + msn + ".");
+		}
+		return payment;
+	}
+
+	// ---- the user's side ------------------------------------------------------------
+
+	public PaymentRecord require(String msn, String orderId) {
+		PaymentRecord payment = this.payments.get(key(msn, orderId));
+		if (payment == null) {
+			throw new IllegalArgumentException("no payment " + orderId + " for msn " + msn);
+		}
+		return payment;
+	}
+
+	public Optional<PaymentRecord> byToken(String token) {
+		return Optional.ofNullable((token != null) ? this.byToken.get(token) : null);
+	}
+
+	/**
+	 * The user opened the landing page.
+	 * @param payment the payment
+	 */
+	public void open(PaymentRecord payment) {
+		payment.open(transactionId());
+	}
+
+	public SimulatedPayment approve(String msn, String orderId) {
+		PaymentRecord payment = require(msn, orderId);
+		if (payment.request().express()) {
+			return approveExpress(msn, orderId);
+		}
+		approveRegular(payment);
+		return payment.snapshot();
+	}
+
+	private void approveRegular(PaymentRecord payment) {
+		boolean directCapture = merchant(payment).directCapture();
+		// A profile (scope) payment shares the user's details like express does.
+		SimulatedUser user = (payment.request().scope() != null) ? SimulatedUser.ada() : null;
+		LogEntry entry = payment.approve(this.clock.now(), transactionId(), directCapture, user, null,
+				payment.request().amount());
+		callback(payment, directCapture ? "SALE" : "RESERVED", entry, null);
+	}
+
+	/**
+	 * Express approval: consent, shipping details (static or from the merchant), choice,
+	 * reservation, callback {@code RESERVE}.
+	 * @param msn the sales unit
+	 * @param orderId the order
+	 * @param choices what the user picks
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when the shipping-details call fails (the payment
+	 * stays INITIATED and later times out)
+	 */
+	public SimulatedPayment approveExpress(String msn, String orderId, ExpressChoice... choices) {
+		PaymentRecord payment = require(msn, orderId);
+		if (!payment.request().express()) {
+			throw new IllegalStateException("payment " + orderId + " is not an express checkout");
+		}
+		SimulatedAddress address = SimulatedAddress.home();
+		SimulatedUser user = SimulatedUser.ada();
+		String methodId = null;
+		for (ExpressChoice choice : choices) {
+			if (choice instanceof ExpressChoice.Address chosenAddress) {
+				address = chosenAddress.address();
+			}
+			else if (choice instanceof ExpressChoice.User chosenUser) {
+				user = chosenUser.user();
+			}
+			else if (choice instanceof ExpressChoice.ShippingMethod chosenMethod) {
+				methodId = chosenMethod.shippingMethodId();
+			}
+		}
+		open(payment);
+		List<ShippingOption> options = offerShipping(payment, address);
+		completeExpress(payment, address, user, methodId, options);
+		return payment.snapshot();
+	}
+
+	/**
+	 * Gets the shipping options for an address (static, or from the merchant: blocking).
+	 * @param payment the payment
+	 * @param address the address
+	 * @return the options
+	 */
+	public List<ShippingOption> offerShipping(PaymentRecord payment, SimulatedAddress address) {
+		if (payment.status() != Status.INITIATED) {
+			throw new IllegalStateException("payment " + payment.orderId() + " is " + payment.status());
+		}
+		List<ShippingOption> options;
+		if (!payment.request().staticShippingDetails().isEmpty()) {
+			options = payment.request().staticShippingDetails();
+		}
+		else {
+			try {
+				options = this.merchantCalls.fetchShippingDetails(payment, address);
+			}
+			catch (IllegalStateException ex) {
+				payment.shippingDetailsFailed(ex.getMessage());
+				throw ex;
+			}
+		}
+		payment.offerShipping(address, options);
+		return options;
+	}
+
+	/**
+	 * The user confirms address and shipping method.
+	 * @param payment the payment
+	 * @param address the address
+	 * @param user the user
+	 * @param methodId the chosen method, or null for the default
+	 * @param options the options offered
+	 */
+	public void completeExpress(PaymentRecord payment, SimulatedAddress address, SimulatedUser user, String methodId,
+			List<ShippingOption> options) {
+		ShippingOption chosen = options.stream()
+			.filter((o) -> (methodId != null) ? o.shippingMethodId().equals(methodId) : o.isDefault())
+			.findFirst()
+			.orElseGet(() -> {
+				if (methodId != null) {
+					throw new IllegalArgumentException("no shipping method " + methodId + " was offered");
+				}
+				return options.stream()
+					.min(Comparator.comparing((o) -> (o.priority() != null) ? o.priority() : Integer.MAX_VALUE))
+					.orElseThrow();
+			});
+		long amount = payment.request().amount();
+		if (this.properties.expressReservesShippingCost()) {
+			amount += Math.round(chosen.shippingCost() * 100);
+		}
+		boolean directCapture = merchant(payment).directCapture();
+		LogEntry entry = payment.approve(this.clock.now(), transactionId(), directCapture, user,
+				new Shipping(address, chosen.shippingMethodId(), chosen.shippingMethod(), chosen.shippingCost()),
+				amount);
+		callback(payment, directCapture ? "SALE" : "RESERVE", entry, null);
+	}
+
+	public SimulatedPayment reject(String msn, String orderId) {
+		PaymentRecord payment = require(msn, orderId);
+		LogEntry entry = payment.reject(this.clock.now(), transactionId());
+		callback(payment, "CANCELLED", entry, null);
+		return payment.snapshot();
+	}
+
+	public SimulatedPayment timeOut(String msn, String orderId) {
+		PaymentRecord payment = require(msn, orderId);
+		timeOut(payment);
+		return payment.snapshot();
+	}
+
+	private void timeOut(PaymentRecord payment) {
+		LogEntry entry = payment.timeOut(this.clock.now(), payment.reserveTransactionId());
+		callback(payment, "REJECTED", entry, null);
+	}
+
+	public SimulatedPayment failReservation(String msn, String orderId) {
+		PaymentRecord payment = require(msn, orderId);
+		boolean directCapture = merchant(payment).directCapture();
+		LogEntry entry = payment.failReservation(this.clock.now(), transactionId(), directCapture);
+		callback(payment, directCapture ? "SALE_FAILED" : "RESERVE_FAILED", entry,
+				VippsApiException.payment("42", "Refused by issuer"));
+		return payment.snapshot();
+	}
+
+	/**
+	 * Sends {@code DELETE {consentRemovalPrefix}/v2/consents/{userId}} using the prefix
+	 * of the newest express payment of the MSN.
+	 * @param msn the sales unit
+	 * @param userId the Vipps user id
+	 * @return the merchant's HTTP status, or -1 when it did not answer
+	 */
+	public int removeConsent(String msn, String userId) {
+		String prefix = this.payments.values()
+			.stream()
+			.filter((p) -> p.msn().equals(msn) && p.request().consentRemovalPrefix() != null)
+			.max(Comparator.comparing((p) -> p.snapshot().initiatedAt()))
+			.map((p) -> p.request().consentRemovalPrefix())
+			.orElseThrow(() -> new IllegalStateException(
+					"no payment of msn " + msn + " gave a consentRemovalPrefix to call"));
+		return this.merchantCalls.removeConsent(prefix, msn, userId);
+	}
+
+	private void callback(PaymentRecord payment, String status, LogEntry entry, VippsApiException errorInfo) {
+		String body = VippsPayloads.callback(payment, status, entry, this.properties.callbackMsnAsNumber(), errorInfo);
+		this.merchantCalls.sendCallback(payment, status, body);
+	}
+
+	// ---- truth, timers, policy ------------------------------------------------------
+
+	public Optional<SimulatedPayment> payment(String msn, String orderId) {
+		return Optional.ofNullable(this.payments.get(key(msn, orderId))).map(PaymentRecord::snapshot);
+	}
+
+	public List<SimulatedPayment> payments() {
+		List<SimulatedPayment> all = new ArrayList<>();
+		this.payments.values().forEach((p) -> all.add(p.snapshot()));
+		all.sort(Comparator.comparing(SimulatedPayment::initiatedAt));
+		return all;
+	}
+
+	private void timeOutExpired() {
+		Instant now = this.clock.now();
+		for (PaymentRecord payment : this.payments.values()) {
+			if (payment.status() == Status.INITIATED && !now.isBefore(payment.deadline())) {
+				try {
+					timeOut(payment);
+				}
+				catch (IllegalStateException ex) {
+					// The user acted in the same instant; nothing to time out.
+				}
+			}
+		}
+	}
+
+	private void scheduleAutoApprove(PaymentRecord payment) {
+		AutoApprove policy = this.properties.autoApprove();
+		if (!policy.enabled()) {
+			return;
+		}
+		double roll = this.random.nextDouble();
+		boolean coin = this.random.nextBoolean();
+		this.scheduler.schedule(() -> {
+			try {
+				if (roll < policy.ratio()) {
+					approve(payment.msn(), payment.orderId());
+				}
+				else if (policy.remainder() == AutoApprove.Remainder.REJECT
+						|| (policy.remainder() == AutoApprove.Remainder.MIXED && coin)) {
+					reject(payment.msn(), payment.orderId());
+				}
+				else {
+					timeOut(payment.msn(), payment.orderId());
+				}
+			}
+			catch (RuntimeException ex) {
+				logger.info("Auto-approve policy skipped msn=" + payment.msn() + " orderId=" + payment.orderId() + ": "
+						+ ex.getMessage());
+			}
+		}, policy.delay().toMillis(), TimeUnit.MILLISECONDS);
+	}
+
+	/**
+	 * Forgets payments, exchanges, rate-limit windows, faults and clock offset. Issued
+	 * tokens stay valid.
+	 */
+	public void reset() {
+		this.payments.clear();
+		this.byToken.clear();
+		this.recorder.clear();
+		this.rateLimiter.reset();
+		this.faults.reset();
+		this.clock.reset();
+		this.merchantCalls.clearHeld();
+	}
+
+	@Override
+	public void close() {
+		this.scheduler.shutdownNow();
+		this.httpExecutor.shutdownNow();
+	}
+
+	private SimulatedMerchant merchant(PaymentRecord payment) {
+		return this.credentials.merchant(payment.msn());
+	}
+
+	private String landingBase(String requestBaseUrl) {
+		String configured = this.properties.publicBaseUrl();
+		return (configured != null && !configured.isBlank()) ? configured : requestBaseUrl;
+	}
+
+	private String transactionId() {
+		return String.valueOf(5_000_000_000L + this.random.nextInt(1_000_000_000));
+	}
+
+	private String randomToken(int bytes) {
+		byte[] data = new byte[bytes];
+		this.random.nextBytes(data);
+		return BASE64URL.encodeToString(data);
+	}
+
+	private static String key(String msn, String orderId) {
+		return msn + ":" + orderId;
+	}
+
+}

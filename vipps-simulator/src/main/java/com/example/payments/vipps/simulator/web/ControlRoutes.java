@@ -1,0 +1,186 @@
+package com.example.payments.vipps.simulator.web;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import com.example.payments.vipps.simulator.ExpressChoice;
+import com.example.payments.vipps.simulator.SimulatedAddress;
+import com.example.payments.vipps.simulator.SimulatedOperation;
+import com.example.payments.vipps.simulator.SimulatorFaults;
+import com.example.payments.vipps.simulator.engine.SimulatorEngine;
+import com.example.payments.vipps.simulator.engine.VippsPayloads;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.http.MediaType;
+import org.springframework.web.reactive.function.server.RouterFunction;
+import org.springframework.web.reactive.function.server.RouterFunctions;
+import org.springframework.web.reactive.function.server.ServerRequest;
+import org.springframework.web.reactive.function.server.ServerResponse;
+
+/**
+ * The simulator-only control API under {@code /_sim}: act as the user, inject faults,
+ * read the truth and the recorded exchanges, reset. Same capabilities as the Java API.
+ */
+public final class ControlRoutes {
+
+	private final SimulatorEngine engine;
+
+	public ControlRoutes(SimulatorEngine engine) {
+		this.engine = engine;
+	}
+
+	public RouterFunction<ServerResponse> routes() {
+		return RouterFunctions.route()
+			.GET("/_sim/payments", (request) -> json(this.engine.payments()))
+			.GET("/_sim/payments/{msn}/{orderId}",
+					(request) -> this.engine.payment(request.pathVariable("msn"), request.pathVariable("orderId"))
+						.map(this::json)
+						.orElseGet(() -> error(404, "no such payment")))
+			.POST("/_sim/payments/{msn}/{orderId}/{action}", this::userAction)
+			.POST("/_sim/consents/remove", (request) -> withBody(request, (body) -> {
+				int status = this.engine.removeConsent(body.path("msn").asString(), body.path("userId").asString());
+				return Map.of("merchantStatus", status);
+			}))
+			.GET("/_sim/exchanges", (request) -> json(this.engine.recorder().all()))
+			.POST("/_sim/reset", (request) -> {
+				this.engine.reset();
+				return json(Map.of("reset", true));
+			})
+			.POST("/_sim/tokens/expire", (request) -> {
+				this.engine.credentials().expireAll();
+				return json(Map.of("expired", true));
+			})
+			.POST("/_sim/clock/advance", (request) -> withBody(request, (body) -> {
+				this.engine.clock().advance(Duration.ofSeconds(body.path("seconds").asLong()));
+				return Map.of("now", this.engine.clock().now().toString());
+			}))
+			.POST("/_sim/faults/operations/{operation}", this::operationFaults)
+			.POST("/_sim/faults/callbacks", (request) -> withBody(request, (body) -> {
+				SimulatorFaults.Callbacks callbacks = this.engine.faults().callbacks();
+				if (body.has("dropRate")) {
+					callbacks.dropRate(body.get("dropRate").asDouble());
+				}
+				if (body.has("delayMs")) {
+					callbacks.delay(Duration.ofMillis(body.get("delayMs").asLong()));
+				}
+				if (body.has("duplicate")) {
+					callbacks.duplicate(body.get("duplicate").asBoolean());
+				}
+				if (body.has("reorder")) {
+					callbacks.reorder(body.get("reorder").asBoolean());
+				}
+				return Map.of("ok", true);
+			}))
+			.POST("/_sim/faults/merchant-endpoints", (request) -> withBody(request, (body) -> {
+				SimulatorFaults.MerchantEndpoints endpoints = this.engine.faults().merchantEndpoints();
+				if (body.has("latencyMs")) {
+					endpoints.latency(Duration.ofMillis(body.get("latencyMs").asLong()));
+				}
+				if (body.has("failWith")) {
+					endpoints.failWith(body.get("failWith").asInt());
+				}
+				return Map.of("ok", true);
+			}))
+			.DELETE("/_sim/faults", (request) -> {
+				this.engine.faults().reset();
+				return json(Map.of("reset", true));
+			})
+			.build();
+	}
+
+	private Mono<ServerResponse> userAction(ServerRequest request) {
+		String msn = request.pathVariable("msn");
+		String orderId = request.pathVariable("orderId");
+		String action = request.pathVariable("action");
+		return withBody(request, (body) -> switch (action) {
+			case "approve" -> this.engine.approve(msn, orderId);
+			case "approve-express" -> this.engine.approveExpress(msn, orderId, expressChoices(body));
+			case "reject" -> this.engine.reject(msn, orderId);
+			case "timeout" -> this.engine.timeOut(msn, orderId);
+			case "fail" -> this.engine.failReservation(msn, orderId);
+			default -> throw new IllegalArgumentException(
+					"unknown action " + action + " (approve, approve-express, reject, timeout, fail)");
+		});
+	}
+
+	private static ExpressChoice[] expressChoices(JsonNode body) {
+		List<ExpressChoice> choices = new ArrayList<>();
+		if (body.has("addressId") && body.get("addressId").asLong() == SimulatedAddress.work().addressId()) {
+			choices.add(ExpressChoice.address(SimulatedAddress.work()));
+		}
+		if (body.hasNonNull("shippingMethodId")) {
+			choices.add(ExpressChoice.shippingMethod(body.get("shippingMethodId").asString()));
+		}
+		return choices.toArray(new ExpressChoice[0]);
+	}
+
+	private Mono<ServerResponse> operationFaults(ServerRequest request) {
+		SimulatedOperation operation;
+		try {
+			operation = SimulatedOperation.valueOf(request.pathVariable("operation").toUpperCase());
+		}
+		catch (IllegalArgumentException ex) {
+			return error(404, "unknown operation " + request.pathVariable("operation"));
+		}
+		return withBody(request, (body) -> {
+			SimulatorFaults faults = this.engine.faults();
+			JsonNode failNext = body.path("failNext");
+			if (failNext.isObject()) {
+				faults.failNext(operation, failNext.path("count").asInt(1), failNext.path("status").asInt(500));
+			}
+			JsonNode applyThenFail = body.path("applyThenFailNext");
+			if (applyThenFail.isObject()) {
+				faults.applyThenFailNext(operation, applyThenFail.path("count").asInt(1),
+						applyThenFail.path("status").asInt(502));
+			}
+			JsonNode rateLimit = body.path("rateLimitNext");
+			if (rateLimit.isObject()) {
+				faults.rateLimitNext(operation, rateLimit.path("count").asInt(1),
+						Duration.ofSeconds(rateLimit.path("retryAfterSeconds").asLong(1)));
+			}
+			if (body.has("latencyMs") || body.has("jitterMs")) {
+				faults.latency(operation, Duration.ofMillis(body.path("latencyMs").asLong(0)),
+						Duration.ofMillis(body.path("jitterMs").asLong(0)));
+			}
+			if (body.has("serverErrorRate") || body.has("rateLimitRate")) {
+				faults.errorRates(operation, body.path("serverErrorRate").asDouble(0),
+						body.path("rateLimitRate").asDouble(0));
+			}
+			return Map.of("ok", true);
+		});
+	}
+
+	private Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {
+		return request.bodyToMono(String.class).defaultIfEmpty("{}").flatMap((text) -> {
+			try {
+				JsonNode body = VippsPayloads.parse(text.isBlank() ? "{}" : text);
+				return json(action.apply(body));
+			}
+			catch (IllegalStateException ex) {
+				return error(409, ex.getMessage());
+			}
+			catch (RuntimeException ex) {
+				return error(400, ex.getMessage());
+			}
+		});
+	}
+
+	private Mono<ServerResponse> json(Object value) {
+		return ServerResponse.ok()
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(VippsApiRoutes.VERSION_HEADER, VippsApiRoutes.VERSION)
+			.bodyValue(VippsPayloads.JSON.writeValueAsString(value));
+	}
+
+	private static Mono<ServerResponse> error(int status, String message) {
+		return ServerResponse.status(status)
+			.contentType(MediaType.APPLICATION_JSON)
+			.header(VippsApiRoutes.VERSION_HEADER, VippsApiRoutes.VERSION)
+			.bodyValue(VippsPayloads.JSON.createObjectNode().put("error", String.valueOf(message)).toString());
+	}
+
+}

@@ -1,0 +1,118 @@
+package com.example.payments.vipps.simulator;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A tiny merchant on loopback: records what Vipps sends and answers as told.
+ */
+final class MerchantReceiver implements AutoCloseable {
+
+	private final HttpServer server;
+
+	private final List<Received> received = new CopyOnWriteArrayList<>();
+
+	private final AtomicInteger status = new AtomicInteger(200);
+
+	private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
+
+	private final AtomicReference<String> shippingAnswer = new AtomicReference<>();
+
+	private MerchantReceiver(HttpServer server) {
+		this.server = server;
+	}
+
+	static MerchantReceiver start() {
+		try {
+			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+			MerchantReceiver receiver = new MerchantReceiver(server);
+			server.createContext("/", receiver::handle);
+			server.setExecutor(Executors.newCachedThreadPool());
+			server.start();
+			return receiver;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	String baseUrl() {
+		return "http://127.0.0.1:" + this.server.getAddress().getPort() + "/merchant";
+	}
+
+	List<Received> received() {
+		return List.copyOf(this.received);
+	}
+
+	List<Received> callbacks() {
+		return this.received.stream()
+			.filter((r) -> r.path().contains("/v2/payments/") && !r.path().endsWith("/shippingDetails"))
+			.toList();
+	}
+
+	void answerWith(int status) {
+		this.status.set(status);
+	}
+
+	void answerAfter(Duration delay) {
+		this.delay.set(delay);
+	}
+
+	void shippingAnswer(String body) {
+		this.shippingAnswer.set(body);
+	}
+
+	private void handle(HttpExchange exchange) throws IOException {
+		try (InputStream in = exchange.getRequestBody()) {
+			String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+			this.received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+					exchange.getRequestHeaders().getFirst("Authorization"),
+					exchange.getRequestHeaders().getFirst("Content-Type"), body));
+			Duration wait = this.delay.get();
+			if (!wait.isZero()) {
+				// A slow merchant: the handler thread holds the answer back on purpose.
+				Thread.sleep(wait.toMillis());
+			}
+			String answer = "";
+			if (exchange.getRequestURI().getRawPath().endsWith("/shippingDetails")
+					&& this.shippingAnswer.get() != null) {
+				answer = this.shippingAnswer.get();
+				exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
+			}
+			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(this.status.get(), (bytes.length == 0) ? -1 : bytes.length);
+			if (bytes.length > 0) {
+				exchange.getResponseBody().write(bytes);
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (IOException ex) {
+			// The simulator gave up waiting; nothing to answer.
+		}
+		finally {
+			exchange.close();
+		}
+	}
+
+	@Override
+	public void close() {
+		this.server.stop(0);
+	}
+
+	record Received(String method, String path, String authorization, String contentType, String body) {
+	}
+
+}

@@ -1,0 +1,73 @@
+package com.example.payments.vipps.simulator;
+
+import java.time.Duration;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+
+/**
+ * Configuration is validated when built, in standalone and in-process mode alike.
+ */
+class SimulatorPropertiesTests {
+
+	private static final SimulatedMerchant MERCHANT = SimulatedMerchant.of("123456", "id", "secret", "key");
+
+	@Test
+	void acceptsTheDemoConfiguration() {
+		assertThatNoException().isThrownBy(() -> VippsSimulator.builder().properties());
+	}
+
+	@Test
+	void rejectsAnMsnThatIsNotFiveOrSixDigits() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulatedMerchant.of("1234", "id", "secret", "key"))
+			.withMessageContaining("5 or 6 digits");
+	}
+
+	@Test
+	void rejectsBlankCredentials() {
+		assertThatIllegalArgumentException().isThrownBy(() -> SimulatedMerchant.of("123456", "id", " ", "key"))
+			.withMessageContaining("clientSecret");
+	}
+
+	@Test
+	void rejectsDuplicateMerchants() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder().merchant(MERCHANT).merchant(MERCHANT).properties())
+			.withMessageContaining("duplicate msn");
+	}
+
+	@Test
+	void rejectsPartnersNamingUnknownMerchants() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder()
+				.merchant(MERCHANT)
+				.partner(SimulatedPartner.of("p", "s", "k", Set.of("999999")))
+				.properties())
+			.withMessageContaining("999999");
+	}
+
+	@Test
+	void rejectsNonPositiveTimeouts() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder().paymentTimeout(Duration.ZERO).properties())
+			.withMessageContaining("payment-timeout");
+	}
+
+	@Test
+	void rejectsAnAutoApproveRatioOutsideZeroToOne() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder()
+				.autoApprove(1.5, Duration.ofSeconds(1), SimulatorProperties.AutoApprove.Remainder.REJECT))
+			.withMessageContaining("ratio");
+	}
+
+	@Test
+	void rejectsFaultRatesAddingUpToMoreThanOne() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SimulatorProperties.OperationFaults(Duration.ZERO, Duration.ZERO, 0.7, 0.5));
+	}
+
+}
