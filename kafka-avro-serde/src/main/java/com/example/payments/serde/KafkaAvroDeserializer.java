@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import com.example.payments.serde.registry.RegistryClientConfig;
 import com.example.payments.serde.registry.SchemaNotFoundException;
 import com.example.payments.serde.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
@@ -33,18 +32,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * @param <T> the type the configuration produces (a SpecificRecord class, GenericRecord,
  * or Object)
  */
-public final class KafkaAvroDeserializer<T> implements Deserializer<T> {
+public final class KafkaAvroDeserializer<T> extends RegistryBackedSerde implements Deserializer<T> {
 
 	private final Map<Integer, DatumReader<Object>> readers = new ConcurrentHashMap<>();
-
-	private SchemaRegistryClient client;
-
-	private AvroSerdeConfig config;
 
 	/**
 	 * For Kafka, which instantiates by class name and then calls {@link #configure}.
 	 */
 	public KafkaAvroDeserializer() {
+		super(null);
 	}
 
 	/**
@@ -52,15 +48,12 @@ public final class KafkaAvroDeserializer<T> implements Deserializer<T> {
 	 * @param client the client
 	 */
 	public KafkaAvroDeserializer(SchemaRegistryClient client) {
-		this.client = client;
+		super(client);
 	}
 
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
-		this.config = AvroSerdeConfig.parse(configs, isKey);
-		if (this.client == null) {
-			this.client = SchemaRegistryClient.create(RegistryClientConfig.parse(configs));
-		}
+		configureSerde(configs, isKey);
 	}
 
 	@Override
@@ -68,9 +61,6 @@ public final class KafkaAvroDeserializer<T> implements Deserializer<T> {
 	public T deserialize(String topic, byte[] data) {
 		if (data == null) {
 			return null;
-		}
-		if (this.config == null) {
-			throw new IllegalStateException("KafkaAvroDeserializer used before configure()");
 		}
 		int id = WireFormat.schemaId(topic, data);
 		DatumReader<Object> reader = this.readers.get(id);
@@ -89,22 +79,23 @@ public final class KafkaAvroDeserializer<T> implements Deserializer<T> {
 	}
 
 	private DatumReader<Object> reader(String topic, int id) {
+		AvroSerdeConfig config = config();
 		Schema writer;
 		try {
-			writer = this.client.schemaById(id);
+			writer = client().schemaById(id);
 		}
 		catch (SchemaNotFoundException ex) {
 			throw new UnknownSchemaIdException(topic, id, ex);
 		}
-		if (!this.config.specificAvroReader()) {
+		if (!config.specificAvroReader()) {
 			return new GenericDatumReader<>(writer, writer);
 		}
-		if (this.config.readerType().isEmpty() && writer.getType() != Schema.Type.RECORD) {
+		if (config.readerType().isEmpty() && writer.getType() != Schema.Type.RECORD) {
 			// Primitives and unions have no generated class; Confluent reads them
 			// generically too.
 			return new GenericDatumReader<>(writer, writer);
 		}
-		Class<? extends SpecificRecord> type = this.config.readerType().orElseGet(() -> readerClass(topic, id, writer));
+		Class<? extends SpecificRecord> type = config.readerType().orElseGet(() -> readerClass(topic, id, writer));
 		SpecificData model = SpecificData.getForClass(type);
 		Schema readerSchema = model.getSchema(type);
 		return new SpecificDatumReader<>(writer, readerSchema, model);

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.example.payments.serde.registry.RegisteredSchema;
-import com.example.payments.serde.registry.RegistryClientConfig;
 import com.example.payments.serde.registry.SchemaRegistryClient;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
@@ -34,7 +33,7 @@ import org.apache.kafka.common.serialization.Serializer;
  *
  * @param <T> the record type
  */
-public final class KafkaAvroSerializer<T> implements Serializer<T> {
+public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements Serializer<T> {
 
 	private final Map<Schema, DatumWriter<Object>> specificWriters = new ConcurrentHashMap<>();
 
@@ -42,14 +41,11 @@ public final class KafkaAvroSerializer<T> implements Serializer<T> {
 
 	private final Map<String, Boolean> latestCanRepresent = new ConcurrentHashMap<>();
 
-	private SchemaRegistryClient client;
-
-	private AvroSerdeConfig config;
-
 	/**
 	 * For Kafka, which instantiates by class name and then calls {@link #configure}.
 	 */
 	public KafkaAvroSerializer() {
+		super(null);
 	}
 
 	/**
@@ -57,15 +53,12 @@ public final class KafkaAvroSerializer<T> implements Serializer<T> {
 	 * @param client the client
 	 */
 	public KafkaAvroSerializer(SchemaRegistryClient client) {
-		this.client = client;
+		super(client);
 	}
 
 	@Override
 	public void configure(Map<String, ?> configs, boolean isKey) {
-		this.config = AvroSerdeConfig.parse(configs, isKey);
-		if (this.client == null) {
-			this.client = SchemaRegistryClient.create(RegistryClientConfig.parse(configs));
-		}
+		configureSerde(configs, isKey);
 	}
 
 	@Override
@@ -74,28 +67,26 @@ public final class KafkaAvroSerializer<T> implements Serializer<T> {
 			// As Confluent: null stays null, so tombstones pass through.
 			return null;
 		}
-		if (this.config == null) {
-			throw new IllegalStateException("KafkaAvroSerializer used before configure()");
-		}
+		AvroSerdeConfig config = config();
 		if (!(data instanceof IndexedRecord record)) {
 			throw new SerializationException("Cannot serialize " + data.getClass().getName() + " for topic '" + topic
 					+ "': only Avro records (SpecificRecord or GenericRecord) are supported");
 		}
-		String subject = this.config.subject(topic);
+		String subject = config.subject(topic);
 		Schema schema = record.getSchema();
 		int id;
-		if (this.config.useLatestVersion()) {
-			RegisteredSchema latest = this.client.latestVersion(subject);
+		if (config.useLatestVersion()) {
+			RegisteredSchema latest = client().latestVersion(subject);
 			id = latest.id();
 			if (!latest.schema().equals(schema)) {
 				return frame(id, rewrite(topic, subject, record, latest));
 			}
 		}
-		else if (this.config.autoRegisterSchemas()) {
-			id = this.client.register(subject, schema);
+		else if (config.autoRegisterSchemas()) {
+			id = client().register(subject, schema);
 		}
 		else {
-			id = this.client.lookup(subject, schema).id();
+			id = client().lookup(subject, schema).id();
 		}
 		return frame(id, encode(writer(record), record, topic));
 	}

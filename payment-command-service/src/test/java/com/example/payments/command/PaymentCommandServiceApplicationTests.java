@@ -1,12 +1,10 @@
 package com.example.payments.command;
 
+import com.example.payments.testsupport.ManagementEndpoints;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.web.reactive.server.WebTestClient;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 
 /**
  * Tests for {@link PaymentCommandServiceApplication}: the application starts and serves
@@ -15,23 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "management.server.port=0")
 class PaymentCommandServiceApplicationTests {
 
-	@Value("${local.management.port}")
-	private int managementPort;
-
 	@Test
-	void exposesLivenessReadinessAndPrometheusOnTheManagementPort() {
-		WebTestClient management = WebTestClient.bindToServer()
-			.baseUrl("http://localhost:" + this.managementPort)
-			.build();
-		management.get().uri("/actuator/health/liveness").exchange().expectStatus().isOk();
-		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		management.get()
-			.uri("/actuator/prometheus")
-			.exchange()
-			.expectStatus()
-			.isOk()
-			.expectBody(String.class)
-			.value((body) -> assertThat(body).contains("application=\"payment-command-service\""));
+	void servesProbesAndPrometheusOnTheManagementPort(@LocalManagementPort int managementPort) {
+		ManagementEndpoints.assertServesProbesAndPrometheus(managementPort, "payment-command-service");
 	}
 
 }

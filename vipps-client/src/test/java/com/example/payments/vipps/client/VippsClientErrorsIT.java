@@ -17,13 +17,9 @@ import com.example.payments.vipps.client.model.MerchantInfo;
 import com.example.payments.vipps.client.model.PaymentActionsRequest;
 import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedOperation;
-import com.example.payments.vipps.simulator.VippsSimulator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,41 +32,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class VippsClientErrorsIT {
 
+	@RegisterExtension
+	static final SimulatedVipps vipps = new SimulatedVipps();
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private static VippsSimulator sim;
-
-	private static VippsClient client;
-
-	@BeforeAll
-	static void start() {
-		sim = SimulatorFixtures.startSimulator();
-		client = SimulatorFixtures.client(sim, new SimpleMeterRegistry());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		sim.close();
-	}
-
-	@BeforeEach
-	void dropCallbacks() {
-		sim.faults().callbacks().dropRate(1.0);
-	}
-
-	@AfterEach
-	void checkContractAndReset() {
-		SimulatorFixtures.assertExchangesMatchTheSpec(sim);
-		sim.reset();
-	}
 
 	@Test
 	void rejectsADuplicateOrderIdAsAFinalMerchantError() {
 		String orderId = SimulatorFixtures.newOrderId();
-		client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
+		vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
 		VippsApiException duplicate = failure(
-				client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
+				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
 		assertThat(duplicate).isInstanceOf(VippsMerchantException.class);
 		assertThat(duplicate.is("Merchant", "34")).isTrue();
 		assertThat(duplicate.retryable()).isFalse();
@@ -78,47 +50,49 @@ class VippsClientErrorsIT {
 		assertThat(duplicate.msn()).isEqualTo(SimulatorFixtures.MSN);
 		assertThat(duplicate.orderId()).isEqualTo(orderId);
 		assertThat(duplicate.httpStatus()).isBetween(400, 499);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.INITIATE, orderId)).hasSize(2);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE, orderId)).hasSize(2);
 	}
 
 	@Test
 	void rejectsACaptureAboveTheReservedAmount() {
 		String orderId = reservedPayment(10000);
-		VippsApiException exception = failure(client.capture(orderId, SimulatorFixtures.newRequestId(),
-				PaymentActionsRequest.of(SimulatorFixtures.MSN, 10100L, "Too much")));
+		VippsApiException exception = failure(vipps.client()
+			.capture(orderId, SimulatorFixtures.newRequestId(),
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 10100L, "Too much")));
 		assertThat(exception).isInstanceOf(VippsPaymentException.class);
 		assertThat(exception.is("Payment", "61")).isTrue();
 		assertThat(exception.httpStatus()).isEqualTo(400);
 		assertThat(exception.retryable()).isFalse();
 		assertThat(exception.contextId()).isNotBlank();
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CAPTURE, orderId)).as("not retried").hasSize(1);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isZero();
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)).as("not retried").hasSize(1);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isZero();
 	}
 
 	@Test
 	void rejectsARefundAboveTheCapturedAmount() {
 		String orderId = reservedPayment(10000);
-		client
+		vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped"))
 			.block(TIMEOUT);
-		VippsApiException exception = failure(client.refund(orderId, SimulatorFixtures.newRequestId(),
-				PaymentActionsRequest.of(SimulatorFixtures.MSN, 6000L, "Too much")));
+		VippsApiException exception = failure(vipps.client()
+			.refund(orderId, SimulatorFixtures.newRequestId(),
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 6000L, "Too much")));
 		assertThat(exception).isInstanceOf(VippsPaymentException.class);
 		assertThat(exception.is("Payment", "71")).isTrue();
 		assertThat(exception.retryable()).isFalse();
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().refundedAmount()).isZero();
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().refundedAmount()).isZero();
 	}
 
 	@Test
 	void rejectsACancelAfterCaptureWithoutRelease() {
 		String orderId = reservedPayment(10000);
-		client
+		vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped"))
 			.block(TIMEOUT);
 		VippsApiException exception = failure(
-				client.cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Too late")));
+				vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Too late")));
 		assertThat(exception).isInstanceOf(VippsPaymentException.class);
 		assertThat(exception.is("Payment", "51")).isTrue();
 		assertThat(exception.retryable()).isFalse();
@@ -127,7 +101,7 @@ class VippsClientErrorsIT {
 	@Test
 	void reportsAnUnknownOrderAsMerchantError35() {
 		VippsApiException exception = failure(
-				client.details(SimulatorFixtures.MSN, "no-such-order-" + SimulatorFixtures.newOrderId()));
+				vipps.client().details(SimulatorFixtures.MSN, "no-such-order-" + SimulatorFixtures.newOrderId()));
 		assertThat(exception).isInstanceOf(VippsMerchantException.class);
 		assertThat(exception.is("Merchant", "35")).isTrue();
 		assertThat(exception.httpStatus()).isEqualTo(404);
@@ -136,7 +110,7 @@ class VippsClientErrorsIT {
 
 	@Test
 	void reportsWrongCredentialsAsAuthenticationFailureOfTheTokenFetch() {
-		VippsClientConfig config = VippsClientConfig.builder(sim.baseUrl(), SimulatorFixtures.SYSTEM)
+		VippsClientConfig config = VippsClientConfig.builder(vipps.sim().baseUrl(), SimulatorFixtures.SYSTEM)
 			.merchant(SimulatorFixtures.MSN, new VippsCredentials("client-id", "wrong-secret", "subscription-key-1"))
 			.retry(SimulatorFixtures.FAST_RETRIES)
 			.build();
@@ -148,8 +122,8 @@ class VippsClientErrorsIT {
 			assertThat(exception.retryable()).isFalse();
 			assertThat(exception.getMessage()).doesNotContain("wrong-secret");
 		}
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.ACCESS_TOKEN)).as("not retried").hasSize(1);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.DETAILS)).as("never sent without a token").isEmpty();
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)).as("not retried").hasSize(1);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.DETAILS)).as("never sent without a token").isEmpty();
 	}
 
 	@Test
@@ -159,7 +133,7 @@ class VippsClientErrorsIT {
 		// used;
 		// the partner is not linked to it.
 		VippsApiException exception = failure(
-				client.details(SimulatorFixtures.FOREIGN_MSN, SimulatorFixtures.newOrderId()));
+				vipps.client().details(SimulatorFixtures.FOREIGN_MSN, SimulatorFixtures.newOrderId()));
 		assertThat(exception).isInstanceOf(VippsMerchantException.class);
 		assertThat(exception.httpStatus()).isEqualTo(403);
 		assertThat(exception.errorMessage()).contains("Invalid MSN");
@@ -168,7 +142,7 @@ class VippsClientErrorsIT {
 
 	@Test
 	void refusesAnMsnWithoutCredentialsWithoutCallingVipps() {
-		VippsClientConfig config = VippsClientConfig.builder(sim.baseUrl(), SimulatorFixtures.SYSTEM)
+		VippsClientConfig config = VippsClientConfig.builder(vipps.sim().baseUrl(), SimulatorFixtures.SYSTEM)
 			.merchant(SimulatorFixtures.MSN, SimulatorFixtures.MERCHANT_KEYS)
 			.build();
 		try (VippsClient ownKeysOnly = VippsClient.create(config, new SimpleMeterRegistry())) {
@@ -177,68 +151,71 @@ class VippsClientErrorsIT {
 			assertThat(exception).isInstanceOf(VippsValidationException.class);
 			assertThat(exception.errorCode()).isEqualTo("merchantSerialNumber");
 		}
-		assertThat(sim.exchanges()).isEmpty();
+		assertThat(vipps.sim().exchanges()).isEmpty();
 	}
 
 	@Test
 	void validatesRequestsBeforeAnythingReachesVipps() {
 		String orderId = SimulatorFixtures.newOrderId();
-		assertThat(failure(client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 99))))
-			.isInstanceOf(VippsValidationException.class);
 		assertThat(
-				failure(client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, "bad_order_id", 10000)))
-					.errorCode())
-			.isEqualTo("orderId");
-		assertThat(failure(client.initiate(SimulatorFixtures.regularPayment("1234", orderId, 10000))).errorCode())
+				failure(vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 99))))
+			.isInstanceOf(VippsValidationException.class);
+		assertThat(failure(
+				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, "bad_order_id", 10000)))
+			.errorCode()).isEqualTo("orderId");
+		assertThat(
+				failure(vipps.client().initiate(SimulatorFixtures.regularPayment("1234", orderId, 10000))).errorCode())
 			.isEqualTo("merchantSerialNumber");
-		assertThat(failure(client.capture(orderId, "x".repeat(41),
-				PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "Shipped")))
+		assertThat(failure(vipps.client()
+			.capture(orderId, "x".repeat(41), PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "Shipped")))
 			.errorCode()).isEqualTo("X-Request-Id");
-		assertThat(failure(client.refund(orderId, SimulatorFixtures.newRequestId(),
-				PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "x".repeat(101))))
+		assertThat(failure(vipps.client()
+			.refund(orderId, SimulatorFixtures.newRequestId(),
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "x".repeat(101))))
 			.errorCode()).isEqualTo("transactionText");
-		assertThat(failure(client.cancel(orderId, CancelPaymentRequest.of("12345678", "Cancel"))).errorCode())
+		assertThat(failure(vipps.client().cancel(orderId, CancelPaymentRequest.of("12345678", "Cancel"))).errorCode())
 			.isEqualTo("merchantSerialNumber");
 		InitiatePaymentRequest localCallback = new InitiatePaymentRequest(null,
 				MerchantInfo.regular(SimulatorFixtures.MSN, "http://localhost/cb", SimulatorFixtures.FALLBACK, null),
 				SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000).transaction());
-		assertThat(failure(client.initiate(localCallback)).errorCode()).isEqualTo("callbackPrefix");
-		assertThat(sim.exchanges()).as("no request reached the simulator").isEmpty();
+		assertThat(failure(vipps.client().initiate(localCallback)).errorCode()).isEqualTo("callbackPrefix");
+		assertThat(vipps.sim().exchanges()).as("no request reached the simulator").isEmpty();
 	}
 
 	@Test
 	void doesNotResendAnInitiateAnsweredWithServerError() {
-		client.details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
-		sim.faults().failNext(SimulatedOperation.INITIATE, 1, 500);
+		vipps.client().details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
+		vipps.sim().faults().failNext(SimulatedOperation.INITIATE, 1, 500);
 		String orderId = SimulatorFixtures.newOrderId();
 		VippsApiException exception = failure(
-				client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
+				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
 		assertThat(exception).isInstanceOf(VippsInternalException.class);
 		assertThat(exception.retryable()).as("transient, but initiate is not idempotent").isTrue();
 		assertThat(exception.is("VippsError", "99")).isTrue();
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.INITIATE, orderId)).hasSize(1);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE, orderId)).hasSize(1);
 	}
 
 	@Test
 	void doesNotResendACancelAnsweredWithServerError() {
 		String orderId = reservedPayment(10000);
-		sim.faults().failNext(SimulatedOperation.CANCEL, 1, 503);
+		vipps.sim().faults().failNext(SimulatedOperation.CANCEL, 1, 503);
 		VippsApiException exception = failure(
-				client.cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Cancel")));
+				vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Cancel")));
 		assertThat(exception).isInstanceOf(VippsInternalException.class);
 		assertThat(exception.httpStatus()).isEqualTo(503);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CANCEL, orderId)).hasSize(1);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().status().name()).isEqualTo("RESERVED");
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CANCEL, orderId)).hasSize(1);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().status().name())
+			.isEqualTo("RESERVED");
 	}
 
 	@Test
 	void givesUpOnPersistentServerErrorsAfterMaxAttempts() {
 		String orderId = reservedPayment(10000);
-		sim.faults().failNext(SimulatedOperation.DETAILS, 5, 502);
-		VippsApiException exception = failure(client.details(SimulatorFixtures.MSN, orderId));
+		vipps.sim().faults().failNext(SimulatedOperation.DETAILS, 5, 502);
+		VippsApiException exception = failure(vipps.client().details(SimulatorFixtures.MSN, orderId));
 		assertThat(exception).isInstanceOf(VippsInternalException.class);
 		assertThat(exception.httpStatus()).isEqualTo(502);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.DETAILS, orderId))
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.DETAILS, orderId))
 			.hasSize(SimulatorFixtures.FAST_RETRIES.maxAttempts());
 	}
 
@@ -274,8 +251,10 @@ class VippsClientErrorsIT {
 
 	private static String reservedPayment(long amount) {
 		String orderId = SimulatorFixtures.newOrderId();
-		client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount)).block(TIMEOUT);
-		sim.approve(SimulatorFixtures.MSN, orderId);
+		vipps.client()
+			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount))
+			.block(TIMEOUT);
+		vipps.sim().approve(SimulatorFixtures.MSN, orderId);
 		return orderId;
 	}
 

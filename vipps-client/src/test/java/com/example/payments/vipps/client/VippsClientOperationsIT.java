@@ -15,13 +15,9 @@ import com.example.payments.vipps.client.model.TransactionResponse;
 import com.example.payments.vipps.simulator.RecordedExchange;
 import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedPayment;
-import com.example.payments.vipps.simulator.VippsSimulator;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,51 +29,26 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class VippsClientOperationsIT {
 
+	@RegisterExtension
+	static final SimulatedVipps vipps = new SimulatedVipps();
+
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
-
-	private static VippsSimulator sim;
-
-	private static VippsClient client;
-
-	@BeforeAll
-	static void start() {
-		sim = SimulatorFixtures.startSimulator();
-		client = SimulatorFixtures.client(sim, new SimpleMeterRegistry());
-	}
-
-	@AfterAll
-	static void stop() {
-		client.close();
-		sim.close();
-	}
-
-	@BeforeEach
-	void dropCallbacks() {
-		// The client does not receive callbacks; nobody listens at the callback URL.
-		sim.faults().callbacks().dropRate(1.0);
-	}
-
-	@AfterEach
-	void checkContractAndReset() {
-		SimulatorFixtures.assertExchangesMatchTheSpec(sim);
-		sim.reset();
-	}
 
 	@Test
 	void initiatesAPaymentAndReadsItsDetails() {
 		String orderId = SimulatorFixtures.newOrderId();
-		PaymentInitiationResponse initiated = client
+		PaymentInitiationResponse initiated = vipps.client()
 			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 20000))
 			.block(TIMEOUT);
 		assertThat(initiated.orderId()).isEqualTo(orderId);
 		assertThat(initiated.url()).isNotBlank();
-		PaymentDetails pending = client.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
+		PaymentDetails pending = vipps.client().details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		assertThat(pending.orderId()).isEqualTo(orderId);
 		assertThat(pending.transactionLogHistory()).extracting((entry) -> entry.operation())
 			.containsExactly(TransactionOperation.INITIATE);
 		assertThat(pending.transactionSummary()).as("absent until the user acts").isNull();
-		sim.approve(SimulatorFixtures.MSN, orderId);
-		PaymentDetails reserved = client.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
+		vipps.sim().approve(SimulatorFixtures.MSN, orderId);
+		PaymentDetails reserved = vipps.client().details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		assertThat(reserved.transactionLogHistory().get(0).operation()).isEqualTo(TransactionOperation.RESERVE);
 		assertThat(reserved.transactionLogHistory().get(0).operationSuccess()).isTrue();
 		assertThat(reserved.transactionSummary().remainingAmountToCapture()).isEqualTo(20000);
@@ -87,7 +58,7 @@ class VippsClientOperationsIT {
 	void capturesAndRefundsPartiallyWithCorrectBookkeeping() {
 		String orderId = reservedPayment(SimulatorFixtures.MSN, 20000);
 		String firstCapture = SimulatorFixtures.newRequestId();
-		TransactionResponse captured = client
+		TransactionResponse captured = vipps.client()
 			.capture(orderId, firstCapture, PaymentActionsRequest.of(SimulatorFixtures.MSN, 15000L, "Shipped part 1"))
 			.block(TIMEOUT);
 		assertThat(captured.transactionInfo().status()).isEqualTo("Captured");
@@ -95,13 +66,13 @@ class VippsClientOperationsIT {
 		assertThat(captured.transactionInfo().timeStamp()).isNotNull();
 		assertThat(captured.transactionSummary().capturedAmount()).isEqualTo(15000);
 		assertThat(captured.transactionSummary().remainingAmountToCapture()).isEqualTo(5000);
-		TransactionResponse rest = client
+		TransactionResponse rest = vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped the rest"))
 			.block(TIMEOUT);
 		assertThat(rest.transactionSummary().capturedAmount()).isEqualTo(20000);
 		assertThat(rest.transactionSummary().remainingAmountToCapture()).isZero();
-		RefundTransactionResponse refunded = client
+		RefundTransactionResponse refunded = vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Returned one sock"))
 			.block(TIMEOUT);
@@ -109,15 +80,15 @@ class VippsClientOperationsIT {
 		assertThat(refunded.transaction().amount()).isEqualTo(5000);
 		assertThat(refunded.transactionSummary().refundedAmount()).isEqualTo(5000);
 		assertThat(refunded.transactionSummary().remainingAmountToRefund()).isEqualTo(15000);
-		client
+		vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Returned the rest"))
 			.block(TIMEOUT);
-		SimulatedPayment truth = sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow();
+		SimulatedPayment truth = vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow();
 		assertThat(truth.status()).isEqualTo(SimulatedPayment.Status.REFUNDED);
 		assertThat(truth.capturedAmount()).isEqualTo(20000);
 		assertThat(truth.refundedAmount()).isEqualTo(20000);
-		PaymentDetails details = client.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
+		PaymentDetails details = vipps.client().details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		assertThat(details.transactionLogHistory()).extracting((entry) -> entry.operation())
 			.containsExactly(TransactionOperation.REFUND, TransactionOperation.REFUND, TransactionOperation.CAPTURE,
 					TransactionOperation.CAPTURE, TransactionOperation.RESERVE, TransactionOperation.INITIATE);
@@ -127,72 +98,77 @@ class VippsClientOperationsIT {
 	@Test
 	void cancelsAReservationAsVoid() {
 		String orderId = reservedPayment(SimulatorFixtures.MSN, 10000);
-		CancelTransactionResponse cancelled = client
+		CancelTransactionResponse cancelled = vipps.client()
 			.cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Out of stock"))
 			.block(TIMEOUT);
 		assertThat(cancelled.transactionInfo().status()).isEqualTo("Cancelled");
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().status())
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().status())
 			.isEqualTo(SimulatedPayment.Status.VOIDED);
 	}
 
 	@Test
 	void cancelsAPendingPayment() {
 		String orderId = SimulatorFixtures.newOrderId();
-		client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
-		client.cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Customer left")).block(TIMEOUT);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().status())
+		vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
+		vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Customer left")).block(TIMEOUT);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().status())
 			.isEqualTo(SimulatedPayment.Status.CANCELLED);
 	}
 
 	@Test
 	void releasesTheRemainingFundsAfterAPartialCapture() {
 		String orderId = reservedPayment(SimulatorFixtures.MSN, 10000);
-		client
+		vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, 4000L, "Shipped part"))
 			.block(TIMEOUT);
-		CancelTransactionResponse released = client
+		CancelTransactionResponse released = vipps.client()
 			.cancel(orderId, CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Rest not available"))
 			.block(TIMEOUT);
 		assertThat(released.transactionSummary().capturedAmount()).isEqualTo(4000);
 		assertThat(released.transactionSummary().remainingAmountToCapture()).isZero();
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().remainingAmountToCapture()).isZero();
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().remainingAmountToCapture())
+			.isZero();
 	}
 
 	@Test
 	void readsDirectCaptureSalesFromDetails() {
 		String orderId = SimulatorFixtures.newOrderId();
-		client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId, 30000))
+		vipps.client()
+			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId, 30000))
 			.block(TIMEOUT);
-		sim.approve(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId);
-		PaymentDetails details = client.details(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId).block(TIMEOUT);
+		vipps.sim().approve(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId);
+		PaymentDetails details = vipps.client().details(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId).block(TIMEOUT);
 		assertThat(details.transactionLogHistory().get(0).operation()).isEqualTo(TransactionOperation.SALE);
 		assertThat(details.transactionSummary().capturedAmount()).isEqualTo(30000);
-		client
+		vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.DIRECT_CAPTURE_MSN, 30000L, "Refund"))
 			.block(TIMEOUT);
-		assertThat(sim.payment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId).orElseThrow().refundedAmount())
+		assertThat(vipps.sim().payment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId).orElseThrow().refundedAmount())
 			.isEqualTo(30000);
 	}
 
 	@Test
 	void actsForAPartnersMerchantWithPartnerKeys() {
 		String orderId = SimulatorFixtures.newOrderId();
-		client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.PARTNER_MSN, orderId, 10000)).block(TIMEOUT);
-		sim.approve(SimulatorFixtures.PARTNER_MSN, orderId);
-		client
+		vipps.client()
+			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.PARTNER_MSN, orderId, 10000))
+			.block(TIMEOUT);
+		vipps.sim().approve(SimulatorFixtures.PARTNER_MSN, orderId);
+		vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.PARTNER_MSN, null, "Shipped"))
 			.block(TIMEOUT);
-		assertThat(sim.payment(SimulatorFixtures.PARTNER_MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(10000);
-		RecordedExchange token = SimulatorFixtures.apiCalls(sim, Kind.ACCESS_TOKEN)
+		assertThat(vipps.sim().payment(SimulatorFixtures.PARTNER_MSN, orderId).orElseThrow().capturedAmount())
+			.isEqualTo(10000);
+		RecordedExchange token = SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)
 			.stream()
 			.filter((exchange) -> "partner-id".equals(exchange.requestHeader("client_id")))
 			.findFirst()
 			.orElseThrow();
 		assertThat(token.requestHeader("Merchant-Serial-Number")).isEqualTo(SimulatorFixtures.PARTNER_MSN);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CAPTURE, orderId)
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)
 			.get(0)
 			.requestHeader("Ocp-Apim-Subscription-Key")).isEqualTo("partner-key");
 	}
@@ -202,9 +178,9 @@ class VippsClientOperationsIT {
 		String captureId = SimulatorFixtures.newRequestId();
 		String refundId = SimulatorFixtures.newRequestId();
 		String orderId = SimulatorFixtures.newOrderId();
-		try (VippsClient fresh = SimulatorFixtures.client(sim, new SimpleMeterRegistry())) {
+		try (VippsClient fresh = SimulatorFixtures.client(vipps.sim(), new SimpleMeterRegistry())) {
 			fresh.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 20000)).block(TIMEOUT);
-			sim.approve(SimulatorFixtures.MSN, orderId);
+			vipps.sim().approve(SimulatorFixtures.MSN, orderId);
 			fresh.capture(orderId, captureId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 10000L, "Shipped"))
 				.block(TIMEOUT);
 			fresh.cancel(orderId, CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Done"))
@@ -213,8 +189,8 @@ class VippsClientOperationsIT {
 				.block(TIMEOUT);
 			fresh.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		}
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.ACCESS_TOKEN)).hasSize(1);
-		for (RecordedExchange exchange : sim.exchanges()) {
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)).hasSize(1);
+		for (RecordedExchange exchange : vipps.sim().exchanges()) {
 			if (exchange.outbound()) {
 				continue;
 			}
@@ -237,15 +213,15 @@ class VippsClientOperationsIT {
 				}
 			}
 		}
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.INITIATE)).hasSize(1);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CANCEL)).hasSize(1);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE)).hasSize(1);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CANCEL)).hasSize(1);
 	}
 
 	@Test
 	void acceptsLocalHttpCallbackUrlsOnlyWhenConfiguredTo() {
 		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		try (VippsClient local = VippsClient.create(SimulatorFixtures.config(sim).allowInsecureLocalUrls(true).build(),
-				registry)) {
+		try (VippsClient local = VippsClient
+			.create(SimulatorFixtures.config(vipps.sim()).allowInsecureLocalUrls(true).build(), registry)) {
 			String orderId = SimulatorFixtures.newOrderId();
 			InitiatePaymentRequest request = new InitiatePaymentRequest(null,
 					MerchantInfo.regular(SimulatorFixtures.MSN, "http://127.0.0.1:9/vipps", "http://localhost:9/result",
@@ -257,8 +233,8 @@ class VippsClientOperationsIT {
 
 	private static String reservedPayment(String msn, long amount) {
 		String orderId = SimulatorFixtures.newOrderId();
-		client.initiate(SimulatorFixtures.regularPayment(msn, orderId, amount)).block(TIMEOUT);
-		sim.approve(msn, orderId);
+		vipps.client().initiate(SimulatorFixtures.regularPayment(msn, orderId, amount)).block(TIMEOUT);
+		vipps.sim().approve(msn, orderId);
 		return orderId;
 	}
 

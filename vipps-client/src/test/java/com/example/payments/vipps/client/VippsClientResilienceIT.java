@@ -20,11 +20,10 @@ import com.example.payments.vipps.simulator.SimulatedPayment;
 import com.example.payments.vipps.simulator.VippsSimulator;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -40,79 +39,68 @@ import static org.awaitility.Awaitility.await;
  */
 class VippsClientResilienceIT {
 
-	private static final Duration TIMEOUT = Duration.ofSeconds(20);
+	@RegisterExtension
+	static final SimulatedVipps vipps = new SimulatedVipps();
 
-	private static VippsSimulator sim;
+	private static final Duration TIMEOUT = Duration.ofSeconds(20);
 
 	private SimpleMeterRegistry registry;
 
 	private VippsClient client;
 
-	@BeforeAll
-	static void start() {
-		sim = SimulatorFixtures.startSimulator();
-	}
-
-	@AfterAll
-	static void stop() {
-		sim.close();
-	}
-
 	@BeforeEach
 	void newClient() {
-		sim.faults().callbacks().dropRate(1.0);
 		this.registry = new SimpleMeterRegistry();
-		this.client = SimulatorFixtures.client(sim, this.registry);
+		this.client = SimulatorFixtures.client(vipps.sim(), this.registry);
 	}
 
 	@AfterEach
-	void checkContractAndReset() {
+	void closeClient() {
 		this.client.close();
-		SimulatorFixtures.assertExchangesMatchTheSpec(sim);
-		sim.reset();
 	}
 
 	@Test
 	void refreshesAnExpiredTokenOnceAndRetries() {
 		String orderId = reservedPayment(10000);
-		int tokensBefore = SimulatorFixtures.apiCalls(sim, Kind.ACCESS_TOKEN).size();
-		sim.expireTokens();
+		int tokensBefore = SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN).size();
+		vipps.sim().expireTokens();
 		PaymentDetails details = this.client.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		assertThat(details.orderId()).isEqualTo(orderId);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.ACCESS_TOKEN)).hasSize(tokensBefore + 1);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.DETAILS, orderId)).extracting(RecordedExchange::status)
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)).hasSize(tokensBefore + 1);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.DETAILS, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(401, 200);
 	}
 
 	@Test
 	void refreshesTheTokenOnceForCaptureWithoutCapturingTwice() {
 		String orderId = reservedPayment(10000);
-		sim.expireTokens();
+		vipps.sim().expireTokens();
 		String requestId = SimulatorFixtures.newRequestId();
 		this.client.capture(orderId, requestId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 4000L, "Shipped"))
 			.block(TIMEOUT);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CAPTURE, orderId)).extracting(RecordedExchange::status)
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(401, 200);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(4000);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(4000);
 	}
 
 	@Test
 	void concurrentCallersShareOneTokenRequest() {
 		List<String> orderIds = IntStream.range(0, 3).mapToObj((i) -> SimulatorFixtures.newOrderId()).toList();
-		try (VippsClient fresh = SimulatorFixtures.client(sim, new SimpleMeterRegistry())) {
+		try (VippsClient fresh = SimulatorFixtures.client(vipps.sim(), new SimpleMeterRegistry())) {
 			Flux.fromIterable(orderIds)
 				.flatMap((orderId) -> fresh
 					.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)))
 				.collectList()
 				.block(TIMEOUT);
-			sim.expireTokens();
+			vipps.sim().expireTokens();
 			Flux.fromIterable(orderIds)
 				.flatMap((orderId) -> fresh.details(SimulatorFixtures.MSN, orderId))
 				.concatWith(Flux.range(0, 5).flatMap((i) -> fresh.details(SimulatorFixtures.MSN, orderIds.get(0))))
 				.collectList()
 				.block(TIMEOUT);
 		}
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.ACCESS_TOKEN)).as("one initial fetch, one refresh after expiry")
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN))
+			.as("one initial fetch, one refresh after expiry")
 			.hasSize(2);
 	}
 
@@ -148,15 +136,15 @@ class VippsClientResilienceIT {
 	void capturesOnlyOnceWhenRetriedWithSameRequestId() {
 		String orderId = reservedPayment(20000);
 		String requestId = SimulatorFixtures.newRequestId();
-		sim.faults().applyThenFailNext(SimulatedOperation.CAPTURE, 1, 502);
+		vipps.sim().faults().applyThenFailNext(SimulatedOperation.CAPTURE, 1, 502);
 		TransactionResponse captured = this.client
 			.capture(orderId, requestId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped"))
 			.block(TIMEOUT);
 		assertThat(captured.transactionSummary().capturedAmount()).isEqualTo(5000);
-		List<RecordedExchange> captures = SimulatorFixtures.apiCalls(sim, Kind.CAPTURE, orderId);
+		List<RecordedExchange> captures = SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId);
 		assertThat(captures).extracting(RecordedExchange::status).containsExactly(502, 200);
 		assertThat(captures).extracting((exchange) -> exchange.requestHeader("X-Request-Id")).containsOnly(requestId);
-		SimulatedPayment truth = sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow();
+		SimulatedPayment truth = vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow();
 		assertThat(truth.capturedAmount()).isEqualTo(5000);
 		assertThat(truth.log()).filteredOn((entry) -> entry.operation() == SimulatedPayment.Operation.CAPTURE)
 			.hasSize(1);
@@ -169,42 +157,42 @@ class VippsClientResilienceIT {
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped"))
 			.block(TIMEOUT);
-		sim.faults().applyThenFailNext(SimulatedOperation.REFUND, 1, 500);
+		vipps.sim().faults().applyThenFailNext(SimulatedOperation.REFUND, 1, 500);
 		this.client
 			.refund(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, 3000L, "Refund"))
 			.block(TIMEOUT);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.REFUND, orderId)).extracting(RecordedExchange::status)
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.REFUND, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(500, 200);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().refundedAmount()).isEqualTo(3000);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().refundedAmount()).isEqualTo(3000);
 	}
 
 	@Test
 	void retriesACaptureOnOrderLockedAndServerErrors() {
 		String orderId = reservedPayment(20000);
-		sim.faults().failNext(SimulatedOperation.CAPTURE, 1, 409);
+		vipps.sim().faults().failNext(SimulatedOperation.CAPTURE, 1, 409);
 		this.client
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Shipped"))
 			.block(TIMEOUT);
-		sim.faults().failNext(SimulatedOperation.CAPTURE, 2, 503);
+		vipps.sim().faults().failNext(SimulatedOperation.CAPTURE, 2, 503);
 		this.client
 			.capture(orderId, SimulatorFixtures.newRequestId(),
 					PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Shipped"))
 			.block(TIMEOUT);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CAPTURE, orderId)).extracting(RecordedExchange::status)
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(409, 200, 503, 503, 200);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(2000);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(2000);
 	}
 
 	@Test
 	void retriesDetailsAfterTheAdvertisedRetryAfter() {
 		String orderId = reservedPayment(10000);
-		sim.faults().rateLimitNext(SimulatedOperation.DETAILS, 1, Duration.ofSeconds(1));
+		vipps.sim().faults().rateLimitNext(SimulatedOperation.DETAILS, 1, Duration.ofSeconds(1));
 		long start = System.nanoTime();
 		this.client.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
-		List<RecordedExchange> calls = SimulatorFixtures.apiCalls(sim, Kind.DETAILS, orderId);
+		List<RecordedExchange> calls = SimulatorFixtures.apiCalls(vipps.sim(), Kind.DETAILS, orderId);
 		assertThat(calls).extracting(RecordedExchange::status).containsExactly(429, 200);
 		assertThat(calls.get(0).responseHeader("Retry-After")).isEqualTo("1");
 	}
@@ -213,9 +201,9 @@ class VippsClientResilienceIT {
 	void retriesAThrottledInitiateBecauseItWasNotProcessed() {
 		this.client.details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
 		String orderId = SimulatorFixtures.newOrderId();
-		sim.faults().rateLimitNext(SimulatedOperation.INITIATE, 1, Duration.ofSeconds(1));
+		vipps.sim().faults().rateLimitNext(SimulatedOperation.INITIATE, 1, Duration.ofSeconds(1));
 		this.client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.INITIATE, orderId)).extracting(RecordedExchange::status)
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(429, 200);
 	}
 
@@ -237,19 +225,19 @@ class VippsClientResilienceIT {
 				assertThat(exception.retryAfter()).hasValueSatisfying(
 						(wait) -> assertThat(wait).isGreaterThan(SimulatorFixtures.FAST_RETRIES.maxTotalTime()));
 			});
-		assertThat(SimulatorFixtures.apiCalls(sim, Kind.CAPTURE, orderId))
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId))
 			.as("a 1-minute Retry-After exceeds the retry budget")
 			.hasSize(6);
-		assertThat(sim.payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(500);
+		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(500);
 	}
 
 	@Test
 	void timesOutSlowDetailsAndRetriesThem() {
 		String orderId = reservedPayment(10000);
 		try (VippsClient impatient = VippsClient
-			.create(SimulatorFixtures.config(sim).readTimeout(Duration.ofMillis(300)).build(), this.registry)) {
+			.create(SimulatorFixtures.config(vipps.sim()).readTimeout(Duration.ofMillis(300)).build(), this.registry)) {
 			impatient.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
-			sim.faults().latency(SimulatedOperation.DETAILS, Duration.ofMillis(1500), Duration.ZERO);
+			vipps.sim().faults().latency(SimulatedOperation.DETAILS, Duration.ofMillis(1500), Duration.ZERO);
 			assertThatThrownBy(() -> impatient.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT))
 				.isInstanceOfSatisfying(VippsTransportException.class, (exception) -> {
 					assertThat(exception.timeout()).isTrue();
@@ -261,16 +249,16 @@ class VippsClientResilienceIT {
 				.timer()
 				.count()).isEqualTo(SimulatorFixtures.FAST_RETRIES.maxAttempts().longValue());
 		}
-		sim.faults().reset();
+		vipps.sim().faults().reset();
 	}
 
 	@Test
 	void doesNotResendAnInitiateThatTimedOut() {
 		this.client.details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
 		try (VippsClient impatient = VippsClient
-			.create(SimulatorFixtures.config(sim).readTimeout(Duration.ofMillis(300)).build(), this.registry)) {
+			.create(SimulatorFixtures.config(vipps.sim()).readTimeout(Duration.ofMillis(300)).build(), this.registry)) {
 			impatient.details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
-			sim.faults().latency(SimulatedOperation.INITIATE, Duration.ofMillis(1000), Duration.ZERO);
+			vipps.sim().faults().latency(SimulatedOperation.INITIATE, Duration.ofMillis(1000), Duration.ZERO);
 			String orderId = SimulatorFixtures.newOrderId();
 			assertThatThrownBy(
 					() -> impatient.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000))
@@ -282,7 +270,7 @@ class VippsClientResilienceIT {
 				.timer()
 				.count()).as("sent once only").isEqualTo(1L);
 		}
-		sim.faults().reset();
+		vipps.sim().faults().reset();
 	}
 
 	@Test
@@ -329,7 +317,7 @@ class VippsClientResilienceIT {
 	@Test
 	void readsTheFullHistoryAfterRetriedOperations() {
 		String orderId = reservedPayment(10000);
-		sim.faults().failNext(SimulatedOperation.DETAILS, 1, 500);
+		vipps.sim().faults().failNext(SimulatedOperation.DETAILS, 1, 500);
 		PaymentDetails details = this.client.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		assertThat(details.transactionLogHistory()).extracting((entry) -> entry.operation())
 			.containsExactly(TransactionOperation.RESERVE, TransactionOperation.INITIATE);
@@ -338,7 +326,7 @@ class VippsClientResilienceIT {
 	private String reservedPayment(long amount) {
 		String orderId = SimulatorFixtures.newOrderId();
 		this.client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount)).block(TIMEOUT);
-		sim.approve(SimulatorFixtures.MSN, orderId);
+		vipps.sim().approve(SimulatorFixtures.MSN, orderId);
 		return orderId;
 	}
 
