@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
@@ -69,7 +70,7 @@ class LandingPageBrowserIT {
 		this.fixture.close();
 		if (this.profile != null) {
 			try (var files = Files.walk(this.profile)) {
-				files.sorted(java.util.Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
+				files.sorted(Comparator.reverseOrder()).forEach((p) -> p.toFile().delete());
 			}
 		}
 	}
@@ -79,11 +80,7 @@ class LandingPageBrowserIT {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		String orderId = SimulatorFixture.orderId();
-		String url = this.fixture.client(sim)
-			.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl())
-			.json()
-			.get("url")
-			.asString();
+		String url = initiateRegularPayment(sim, orderId);
 		this.browser.get(url);
 		assertThat(this.browser.findElement(By.id("amount")).getText()).isEqualTo("200,00 kr");
 		this.browser.findElement(By.id("approve")).click();
@@ -124,15 +121,19 @@ class LandingPageBrowserIT {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		String orderId = SimulatorFixture.orderId();
-		String url = this.fixture.client(sim)
-			.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl())
-			.json()
-			.get("url")
-			.asString();
+		String url = initiateRegularPayment(sim, orderId);
 		this.browser.get(url);
 		this.browser.findElement(By.id("reject")).click();
 		assertThat(this.browser.findElement(By.id("result")).getText()).isEqualTo("Payment cancelled");
 		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.CANCELLED);
+	}
+
+	private String initiateRegularPayment(VippsSimulator sim, String orderId) {
+		return this.fixture.client(sim)
+			.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl())
+			.json()
+			.get("url")
+			.asString();
 	}
 
 }
