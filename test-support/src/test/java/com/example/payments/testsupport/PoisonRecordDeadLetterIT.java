@@ -13,6 +13,7 @@ import com.example.payments.schema.Topics;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.serde.InvalidWireFormatException;
 import com.example.payments.serde.KafkaAvroDeserializer;
+import com.example.payments.serde.UnknownSchemaIdException;
 import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
 import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -45,10 +46,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A record that is not in our wire format is reported, not fatal: the consumer, with our
- * deserializer wrapped in spring-kafka's {@link ErrorHandlingDeserializer}, sends it to
- * the dead-letter topic with the reason, keeps its original bytes, and goes on with the
- * records behind it on the same partition.
+ * A record that is not in our wire format, or names a schema the registry does not know,
+ * is reported, not fatal: the consumer, with our deserializer wrapped in spring-kafka's
+ * {@link ErrorHandlingDeserializer}, sends it to the dead-letter topic with the reason,
+ * keeps its original bytes, and goes on with the records behind it on the same partition.
  */
 @ExtendWith(KafkaTestEnvironment.class)
 class PoisonRecordDeadLetterIT {
@@ -69,11 +70,14 @@ class PoisonRecordDeadLetterIT {
 		PaymentEvent last = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId, 30_000,
 				"5001420063");
 		byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+		// framed like ours, but with a schema id the registry never issued
+		byte[] unknownSchema = { 0, 0x7f, 0x00, 0x00, 0x01, 0x02 };
 		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(kafka.avroProducerProperties());
 				KafkaProducer<String, byte[]> raw = new KafkaProducer<>(rawProducerProperties(kafka),
 						new StringSerializer(), new ByteArraySerializer())) {
 			producer.send(new ProducerRecord<>(EVENTS, key, first)).get();
 			raw.send(new ProducerRecord<>(EVENTS, key, garbage)).get();
+			raw.send(new ProducerRecord<>(EVENTS, key, unknownSchema)).get();
 			producer.send(new ProducerRecord<>(EVENTS, key, last)).get();
 		}
 
@@ -85,15 +89,19 @@ class PoisonRecordDeadLetterIT {
 			// then
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(consumed).hasSize(2));
 			assertThat(consumed).containsExactly(first, last);
-			ConsumerRecord<byte[], byte[]> deadLetter = readOne(kafka, DEAD_LETTERS);
-			assertThat(deadLetter.value()).isEqualTo(garbage);
-			assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(key);
-			assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(EVENTS);
+			List<ConsumerRecord<byte[], byte[]>> deadLetters = read(kafka, DEAD_LETTERS, 2);
+			assertThat(deadLetters).extracting(ConsumerRecord::value).containsExactly(garbage, unknownSchema);
+			assertThat(deadLetters).allSatisfy((deadLetter) -> {
+				assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(key);
+				assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(EVENTS);
+			});
 			// the reason: spring-kafka's DeserializationException wraps our serde's
 			// exception
-			assertThat(header(deadLetter, KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+			assertThat(header(deadLetters.get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
 				.contains(InvalidWireFormatException.class.getName())
 				.contains("unknown magic byte");
+			assertThat(header(deadLetters.get(1), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+				.contains(UnknownSchemaIdException.class.getName());
 		}
 		finally {
 			container.stop();
@@ -125,7 +133,8 @@ class PoisonRecordDeadLetterIT {
 				ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class));
 	}
 
-	private static ConsumerRecord<byte[], byte[]> readOne(KafkaTestEnvironment.Environment kafka, String topic) {
+	private static List<ConsumerRecord<byte[], byte[]>> read(KafkaTestEnvironment.Environment kafka, String topic,
+			int expected) {
 		Map<String, Object> props = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
 				ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + System.nanoTime(),
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
@@ -135,10 +144,10 @@ class PoisonRecordDeadLetterIT {
 			consumer.subscribe(List.of(topic));
 			await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
 				consumer.poll(Duration.ofMillis(200)).forEach(records::add);
-				assertThat(records).hasSize(1);
+				assertThat(records).hasSize(expected);
 			});
 		}
-		return records.get(0);
+		return records;
 	}
 
 	private static String header(ConsumerRecord<?, ?> record, String name) {
