@@ -21,6 +21,10 @@ public final class SimulatorFaults {
 
 	private final Map<SimulatedOperation, SimulatorProperties.OperationFaults> initial;
 
+	private int refundAccountFailures;
+
+	private int userInThreeDSecure;
+
 	public SimulatorFaults(Random random, Map<SimulatedOperation, SimulatorProperties.OperationFaults> initial) {
 		this.random = random;
 		this.initial = Map.copyOf(initial);
@@ -105,6 +109,53 @@ public final class SimulatorFaults {
 		return this;
 	}
 
+	/**
+	 * The next {@code count} refunds fail with Payment error 74 (HTTP 400, "refund failed
+	 * while debiting the merchant's account") and are not applied: the settlement account
+	 * lacks funds. A retry with the same X-Request-Id afterwards succeeds.
+	 * @param count how many refunds
+	 * @return this
+	 */
+	public synchronized SimulatorFaults refundAccountFailureNext(int count) {
+		this.refundAccountFailures = count;
+		return this;
+	}
+
+	/**
+	 * The next {@code count} cancels fail with Payment error 52 (HTTP 400, cancellation
+	 * failed) and are not applied: the user sits in a 3-D Secure session.
+	 * @param count how many cancels
+	 * @return this
+	 */
+	public synchronized SimulatorFaults userInThreeDSecureNext(int count) {
+		this.userInThreeDSecure = count;
+		return this;
+	}
+
+	/**
+	 * Consumes one pending refund-account failure.
+	 * @return true when this refund must fail with 74
+	 */
+	public synchronized boolean takeRefundAccountFailure() {
+		if (this.refundAccountFailures <= 0) {
+			return false;
+		}
+		this.refundAccountFailures--;
+		return true;
+	}
+
+	/**
+	 * Consumes one pending 3-D Secure cancel failure.
+	 * @return true when this cancel must fail with 52
+	 */
+	public synchronized boolean takeUserInThreeDSecure() {
+		if (this.userInThreeDSecure <= 0) {
+			return false;
+		}
+		this.userInThreeDSecure--;
+		return true;
+	}
+
 	public Callbacks callbacks() {
 		return this.callbacks;
 	}
@@ -128,6 +179,8 @@ public final class SimulatorFaults {
 			}
 			this.operations.put(operation, state);
 		}
+		this.refundAccountFailures = 0;
+		this.userInThreeDSecure = 0;
 		this.callbacks.reset();
 		this.merchantEndpoints.reset();
 	}

@@ -20,8 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param seed seed for every random choice (fault rates, ids, auto-approve); null means a
  * random seed
  * @param urlPolicy how merchant URLs are checked
- * @param paymentTimeout how long a user may leave a payment untouched before it times out
- * (Vipps: 5 min landing page + 5 min app)
+ * @param landingPageTimeout how long the initiate {@code url} stays valid: a payment
+ * nobody opens times out after this (Vipps: 5 min)
+ * @param appTimeout how long the user has after opening the payment (landing page or app)
+ * before it times out (Vipps: 5 min)
  * @param callbackTimeout how long Vipps waits for a callback answer (3 s)
  * @param shippingDetailsTimeout how long Vipps waits for shipping details (10 s)
  * @param consentRemovalTimeout how long the simulator waits for a consent-removal answer
@@ -36,22 +38,38 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param gatewayErrorFormat body shape of 401/429 gateway errors
  * @param autoApprove policy for unattended runs
  * @param faults faults active from start, per operation
+ * @param orderLock whether concurrent capture/cancel/refund calls on one order get
+ * VippsError 94
+ * @param strictSystemHeaders whether {@code Vipps-System-*} headers longer than 30
+ * characters are rejected (400 InvalidRequest) instead of accepted and recorded
+ * @param unverifiedTestUsers phone numbers of test users who never approved a payment in
+ * the app: force approve answers them with Payment error 1082
  */
 @ConfigurationProperties("vipps.simulator")
 public record SimulatorProperties(List<SimulatedMerchant> merchants, List<SimulatedPartner> partners,
 		@DefaultValue("1h") Duration tokenLifetime, Long seed, @DefaultValue("ALLOW_LOCAL_HTTP") UrlPolicy urlPolicy,
-		@DefaultValue("10m") Duration paymentTimeout, @DefaultValue("3s") Duration callbackTimeout,
-		@DefaultValue("10s") Duration shippingDetailsTimeout, @DefaultValue("3s") Duration consentRemovalTimeout,
-		@DefaultValue("true") boolean callbackMsnAsNumber, @DefaultValue("false") boolean expressReservesShippingCost,
-		@DefaultValue("true") boolean rateLimits, String publicBaseUrl,
-		@DefaultValue("APIM") GatewayErrorFormat gatewayErrorFormat, @DefaultValue AutoApprove autoApprove,
-		Map<SimulatedOperation, OperationFaults> faults) {
+		@DefaultValue("5m") Duration landingPageTimeout, @DefaultValue("5m") Duration appTimeout,
+		@DefaultValue("3s") Duration callbackTimeout, @DefaultValue("10s") Duration shippingDetailsTimeout,
+		@DefaultValue("3s") Duration consentRemovalTimeout, @DefaultValue("true") boolean callbackMsnAsNumber,
+		@DefaultValue("false") boolean expressReservesShippingCost, @DefaultValue("true") boolean rateLimits,
+		String publicBaseUrl, @DefaultValue("APIM") GatewayErrorFormat gatewayErrorFormat,
+		@DefaultValue AutoApprove autoApprove, Map<SimulatedOperation, OperationFaults> faults,
+		@DefaultValue OrderLock orderLock, @DefaultValue("false") boolean strictSystemHeaders,
+		Set<String> unverifiedTestUsers) {
 
 	public SimulatorProperties {
 		merchants = (merchants != null) ? List.copyOf(merchants) : List.of();
 		partners = (partners != null) ? List.copyOf(partners) : List.of();
 		faults = (faults != null) ? Map.copyOf(faults) : Map.of();
 		autoApprove = (autoApprove != null) ? autoApprove : AutoApprove.disabled();
+		orderLock = (orderLock != null) ? orderLock : new OrderLock(true);
+		unverifiedTestUsers = (unverifiedTestUsers != null) ? Set.copyOf(unverifiedTestUsers) : Set.of();
+		for (String phone : unverifiedTestUsers) {
+			if (!phone.matches("^\\d{8}$")) {
+				throw new IllegalArgumentException(
+						"vipps.simulator.unverified-test-users: phone numbers are 8 digits, was " + phone);
+			}
+		}
 		if (merchants.isEmpty() && partners.isEmpty()) {
 			throw new IllegalArgumentException("vipps.simulator.merchants: configure at least one merchant");
 		}
@@ -68,7 +86,8 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 			}
 		}
 		requirePositive(tokenLifetime, "token-lifetime");
-		requirePositive(paymentTimeout, "payment-timeout");
+		requirePositive(landingPageTimeout, "landing-page-timeout");
+		requirePositive(appTimeout, "app-timeout");
 		requirePositive(callbackTimeout, "callback-timeout");
 		requirePositive(shippingDetailsTimeout, "shipping-details-timeout");
 		requirePositive(consentRemovalTimeout, "consent-removal-timeout");
@@ -95,6 +114,16 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 		 * ErrorFromAzure).
 		 */
 		AZURE
+
+	}
+
+	/**
+	 * The per-order lock: while a capture, cancel or refund of an order is in flight,
+	 * another one on the same (MSN, orderId) gets VippsError 94 (HTTP 409).
+	 *
+	 * @param enabled whether the lock is active
+	 */
+	public record OrderLock(@DefaultValue("true") boolean enabled) {
 
 	}
 

@@ -3,9 +3,11 @@ package com.example.payments.vipps.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.example.payments.vipps.simulator.engine.SimulatorEngine;
 import com.example.payments.vipps.simulator.web.ControlRoutes;
@@ -70,6 +72,19 @@ public final class VippsSimulator implements AutoCloseable {
 
 	public int port() {
 		return this.server.port();
+	}
+
+	/**
+	 * The user opens the payment (the landing page or the app): the url's window ends and
+	 * the app window ({@code app-timeout}) starts.
+	 * @param msn sales unit
+	 * @param orderId order
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when the url has expired (the payment then times out)
+	 * or the payment is no longer pending
+	 */
+	public SimulatedPayment open(String msn, String orderId) {
+		return this.engine.open(msn, orderId);
 	}
 
 	/**
@@ -147,7 +162,8 @@ public final class VippsSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Moves the simulator's clock (token expiry, payment timeouts, 180/365-day limits).
+	 * Moves the simulator's clock (token expiry, payment timeouts, 7-day personal-data
+	 * expiry, 180/365-day limits).
 	 * @param duration how far
 	 */
 	public void advanceClock(Duration duration) {
@@ -207,7 +223,9 @@ public final class VippsSimulator implements AutoCloseable {
 
 		private UrlPolicy urlPolicy = UrlPolicy.ALLOW_LOCAL_HTTP;
 
-		private Duration paymentTimeout = Duration.ofMinutes(10);
+		private Duration landingPageTimeout = Duration.ofMinutes(5);
+
+		private Duration appTimeout = Duration.ofMinutes(5);
 
 		private Duration callbackTimeout = Duration.ofSeconds(3);
 
@@ -228,6 +246,12 @@ public final class VippsSimulator implements AutoCloseable {
 		private SimulatorProperties.AutoApprove autoApprove = SimulatorProperties.AutoApprove.disabled();
 
 		private final Map<SimulatedOperation, SimulatorProperties.OperationFaults> faults = new HashMap<>();
+
+		private boolean orderLock = true;
+
+		private boolean strictSystemHeaders;
+
+		private final Set<String> unverifiedTestUsers = new HashSet<>();
 
 		private Builder() {
 		}
@@ -272,8 +296,70 @@ public final class VippsSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * The whole user window, split as Vipps does: half to open the url, half in the
+		 * app. Shorthand for {@link #landingPageTimeout} and {@link #appTimeout}.
+		 * @param paymentTimeout the whole window
+		 * @return this
+		 */
 		public Builder paymentTimeout(Duration paymentTimeout) {
-			this.paymentTimeout = paymentTimeout;
+			Duration half = (paymentTimeout != null) ? paymentTimeout.dividedBy(2) : null;
+			this.landingPageTimeout = half;
+			this.appTimeout = half;
+			return this;
+		}
+
+		/**
+		 * How long the initiate {@code url} stays valid; a payment nobody opens times out
+		 * after this (Vipps: 5 min).
+		 * @param landingPageTimeout the validity
+		 * @return this
+		 */
+		public Builder landingPageTimeout(Duration landingPageTimeout) {
+			this.landingPageTimeout = landingPageTimeout;
+			return this;
+		}
+
+		/**
+		 * How long the user has after opening the payment (Vipps: 5 min).
+		 * @param appTimeout the window
+		 * @return this
+		 */
+		public Builder appTimeout(Duration appTimeout) {
+			this.appTimeout = appTimeout;
+			return this;
+		}
+
+		/**
+		 * Whether a capture, cancel or refund arriving while another one on the same
+		 * order is in flight gets VippsError 94 (default true).
+		 * @param enabled whether to lock
+		 * @return this
+		 */
+		public Builder orderLock(boolean enabled) {
+			this.orderLock = enabled;
+			return this;
+		}
+
+		/**
+		 * Whether {@code Vipps-System-*} headers over 30 characters are rejected with 400
+		 * InvalidRequest (default false: accepted and recorded).
+		 * @param strict whether to reject
+		 * @return this
+		 */
+		public Builder strictSystemHeaders(boolean strict) {
+			this.strictSystemHeaders = strict;
+			return this;
+		}
+
+		/**
+		 * Test users who never approved a payment in the app: force approve with one of
+		 * these phone numbers gets Payment error 1082.
+		 * @param phoneNumbers 8-digit phone numbers
+		 * @return this
+		 */
+		public Builder unverifiedTestUsers(String... phoneNumbers) {
+			this.unverifiedTestUsers.addAll(List.of(phoneNumbers));
 			return this;
 		}
 
@@ -345,9 +431,11 @@ public final class VippsSimulator implements AutoCloseable {
 				.of(SimulatedMerchant.of("123456", "demo-client-id", "demo-client-secret", "demo-subscription-key"))
 					: this.merchants;
 			return new SimulatorProperties(configured, this.partners, this.tokenLifetime, this.seed, this.urlPolicy,
-					this.paymentTimeout, this.callbackTimeout, this.shippingDetailsTimeout, this.consentRemovalTimeout,
-					this.callbackMsnAsNumber, this.expressReservesShippingCost, this.rateLimits, this.publicBaseUrl,
-					this.gatewayErrorFormat, this.autoApprove, this.faults);
+					this.landingPageTimeout, this.appTimeout, this.callbackTimeout, this.shippingDetailsTimeout,
+					this.consentRemovalTimeout, this.callbackMsnAsNumber, this.expressReservesShippingCost,
+					this.rateLimits, this.publicBaseUrl, this.gatewayErrorFormat, this.autoApprove, this.faults,
+					new SimulatorProperties.OrderLock(this.orderLock), this.strictSystemHeaders,
+					this.unverifiedTestUsers);
 		}
 
 		public VippsSimulator start() {

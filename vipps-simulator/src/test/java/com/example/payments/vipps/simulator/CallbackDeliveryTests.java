@@ -143,7 +143,7 @@ class CallbackDeliveryTests {
 
 	@Test
 	void unansweredPaymentTimesOutWithACancelEntryAndARejectedCallback() {
-		VippsSimulator sim = this.fixture.start((builder) -> builder.paymentTimeout(Duration.ofMillis(500)));
+		VippsSimulator sim = this.fixture.start((builder) -> builder.landingPageTimeout(Duration.ofMillis(500)));
 		String orderId = initiate(sim, this.merchant.baseUrl());
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> sim.payment(MSN, orderId).orElseThrow().status() == Status.REJECTED);
@@ -159,7 +159,7 @@ class CallbackDeliveryTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		String orderId = initiate(sim, this.merchant.baseUrl());
-		sim.advanceClock(Duration.ofMinutes(10));
+		sim.advanceClock(Duration.ofMinutes(5));
 		await().atMost(Duration.ofSeconds(10))
 			.until(() -> sim.payment(MSN, orderId).orElseThrow().status() == Status.REJECTED);
 	}

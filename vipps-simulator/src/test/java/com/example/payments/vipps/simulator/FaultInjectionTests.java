@@ -3,6 +3,7 @@ package com.example.payments.vipps.simulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
@@ -10,6 +11,7 @@ import com.example.payments.vipps.simulator.VippsTestClient.Result;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -165,6 +167,117 @@ class FaultInjectionTests {
 		assertThat(sim.payments()).isEmpty();
 		assertThat(sim.payment(MSN, orderId)).isEmpty();
 		assertThat(Status.RESERVED.isFinal()).isFalse();
+	}
+
+	@Test
+	void refundAccountFailureAnswers74WithoutRefundingAndARetryWithTheSameKeySucceeds() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		VippsTestClient client = this.fixture.client(sim);
+		String orderId = reserved(sim, client);
+		assertThat(client.capture(orderId, MSN, null, "c1").status()).isEqualTo(200);
+		sim.faults().refundAccountFailureNext(1);
+		Result failed = client.refund(orderId, MSN, 5000L, "r1");
+		assertThat(failed.status()).isEqualTo(400);
+		assertThat(failed.errorGroup()).isEqualTo("Payment");
+		assertThat(failed.errorCode()).isEqualTo("74");
+		assertThat(sim.payment(MSN, orderId).orElseThrow().refundedAmount()).isZero();
+		assertThat(client.refund(orderId, MSN, 5000L, "r1").status()).isEqualTo(200);
+		assertThat(sim.payment(MSN, orderId).orElseThrow().refundedAmount()).isEqualTo(5000);
+		assertThat(sim.exchanges()).filteredOn((e) -> e.kind() == RecordedExchange.Kind.REFUND)
+			.extracting(RecordedExchange::injectedFault)
+			.containsExactly("PAYMENT_ERROR_74", null);
+		assertThat(SimulatorFixture.contract().violations(sim.exchanges())).isEmpty();
+	}
+
+	@Test
+	void cancelWhileTheUserIsInThreeDSecureAnswers52AndTheNextCancelSucceeds() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		VippsTestClient client = this.fixture.client(sim);
+		String orderId = SimulatorFixture.orderId();
+		client.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl());
+		sim.faults().userInThreeDSecureNext(1);
+		Result failed = client.cancel(orderId, MSN, false);
+		assertThat(failed.status()).isEqualTo(400);
+		assertThat(failed.errorGroup()).isEqualTo("Payment");
+		assertThat(failed.errorCode()).isEqualTo("52");
+		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.INITIATED);
+		assertThat(client.cancel(orderId, MSN, false).status()).isEqualTo(200);
+		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.CANCELLED);
+		assertThat(SimulatorFixture.contract().violations(sim.exchanges())).isEmpty();
+	}
+
+	@Test
+	void paymentErrorFaultsCanBeSetThroughTheControlApiAndAreClearedByReset() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		VippsTestClient client = this.fixture.client(sim);
+		String orderId = reserved(sim, client);
+		client.http()
+			.post()
+			.uri("/_sim/faults/payment-errors")
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"userInThreeDSecureNext\":1,\"refundAccountFailureNext\":1}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(client.cancel(orderId, MSN, false).errorCode()).isEqualTo("52");
+		client.http().delete().uri("/_sim/faults").exchange().expectStatus().isOk();
+		assertThat(client.capture(orderId, MSN, null, "c1").status()).isEqualTo(200);
+		assertThat(client.refund(orderId, MSN, null, "r1").status()).isEqualTo(200);
+	}
+
+	@Test
+	void forceApproveOfAnUnverifiedTestUserIs1082WhileAVerifiedOneIsApproved() {
+		VippsSimulator sim = this.fixture.start((builder) -> builder.unverifiedTestUsers("97777776"));
+		VippsTestClient client = this.fixture.client(sim);
+		String orderId = SimulatorFixture.orderId();
+		String url = client.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl()).json().get("url").asString();
+		String token = url.split("=", 3)[2];
+		Result unverified = client.forceApprove(orderId, token, "97777776");
+		assertThat(unverified.status()).isEqualTo(400);
+		assertThat(unverified.errorGroup()).isEqualTo("Payment");
+		assertThat(unverified.errorCode()).isEqualTo("1082");
+		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.INITIATED);
+		assertThat(client.forceApprove(orderId, token, "91234567").status()).isEqualTo(200);
+		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.RESERVED);
+		assertThat(SimulatorFixture.contract().violations(sim.exchanges())).isEmpty();
+	}
+
+	@Test
+	void systemHeadersLongerThan30AreAcceptedAndRecordedByDefault() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		VippsTestClient client = this.fixture.client(sim);
+		String orderId = SimulatorFixture.orderId();
+		String longName = "acme-webshop-with-a-very-long-name";
+		Result result = client.call(HttpMethod.POST, "/ecomm/v2/payments",
+				VippsTestClient.regular(MSN, orderId, 20000, this.fixture.merchant.baseUrl()), null,
+				Map.of("Vipps-System-Name", longName));
+		assertThat(result.status()).isEqualTo(200);
+		assertThat(sim.exchanges()).filteredOn((e) -> e.kind() == RecordedExchange.Kind.INITIATE)
+			.extracting((e) -> e.requestHeader("Vipps-System-Name"))
+			.containsExactly(longName);
+		assertThat(SimulatorFixture.contract().simulatorViolations(sim.exchanges())).isEmpty();
+	}
+
+	@Test
+	void strictSystemHeadersRejectValuesLongerThan30WithInvalidRequest() {
+		VippsSimulator sim = this.fixture.start((builder) -> builder.strictSystemHeaders(true));
+		VippsTestClient client = this.fixture.client(sim);
+		String orderId = SimulatorFixture.orderId();
+		String body = VippsTestClient.regular(MSN, orderId, 20000, this.fixture.merchant.baseUrl());
+		Result tooLong = client.call(HttpMethod.POST, "/ecomm/v2/payments", body, null,
+				Map.of("Vipps-System-Plugin-Version", "1".repeat(31)));
+		assertThat(tooLong.status()).isEqualTo(400);
+		assertThat(tooLong.errorGroup()).isEqualTo("InvalidRequest");
+		assertThat(tooLong.errorCode()).isEqualTo("Vipps-System-Plugin-Version");
+		assertThat(sim.payment(MSN, orderId)).isEmpty();
+		Result exactly30 = client.call(HttpMethod.POST, "/ecomm/v2/payments", body, null,
+				Map.of("Vipps-System-Plugin-Version", "1".repeat(30), "Vipps-System-Name", "a".repeat(30)));
+		assertThat(exactly30.status()).isEqualTo(200);
+		assertThat(SimulatorFixture.contract().simulatorViolations(sim.exchanges())).isEmpty();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 
@@ -52,8 +53,38 @@ class SimulatorPropertiesTests {
 	@Test
 	void rejectsNonPositiveTimeouts() {
 		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder().landingPageTimeout(Duration.ZERO).properties())
+			.withMessageContaining("landing-page-timeout");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder().appTimeout(Duration.ofSeconds(-1)).properties())
+			.withMessageContaining("app-timeout");
+		assertThatIllegalArgumentException()
 			.isThrownBy(() -> VippsSimulator.builder().paymentTimeout(Duration.ZERO).properties())
-			.withMessageContaining("payment-timeout");
+			.withMessageContaining("landing-page-timeout");
+	}
+
+	@Test
+	void userWindowDefaultsToFiveMinutesForTheUrlAndFiveInTheApp() {
+		SimulatorProperties properties = VippsSimulator.builder().properties();
+		assertThat(properties.landingPageTimeout()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.appTimeout()).isEqualTo(Duration.ofMinutes(5));
+		assertThat(properties.orderLock().enabled()).isTrue();
+		assertThat(properties.strictSystemHeaders()).isFalse();
+		assertThat(properties.unverifiedTestUsers()).isEmpty();
+	}
+
+	@Test
+	void paymentTimeoutSplitsTheWholeWindowLikeVipps() {
+		SimulatorProperties properties = VippsSimulator.builder().paymentTimeout(Duration.ofSeconds(2)).properties();
+		assertThat(properties.landingPageTimeout()).isEqualTo(Duration.ofSeconds(1));
+		assertThat(properties.appTimeout()).isEqualTo(Duration.ofSeconds(1));
+	}
+
+	@Test
+	void rejectsUnverifiedTestUsersThatAreNotEightDigits() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder().unverifiedTestUsers("+4791234567").properties())
+			.withMessageContaining("unverified-test-users");
 	}
 
 	@Test

@@ -404,7 +404,6 @@ class VippsApiTests {
 		try (VippsSimulator sim = VippsSimulator.builder()
 			.merchant(SimulatedMerchant.of(MSN, "client-id", "client-secret", "subscription-key"))
 			.tokenLifetime(Duration.ofDays(400))
-			.paymentTimeout(Duration.ofDays(1))
 			.start()) {
 			VippsTestClient local = new VippsTestClient(sim, "client-id", "client-secret", "subscription-key", null);
 			String orderId = orderId();

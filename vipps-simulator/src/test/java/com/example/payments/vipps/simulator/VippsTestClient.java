@@ -1,6 +1,7 @@
 package com.example.payments.vipps.simulator;
 
 import java.time.Duration;
+import java.util.Map;
 
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
 import tools.jackson.databind.JsonNode;
@@ -85,11 +86,19 @@ final class VippsTestClient {
 	}
 
 	Result forceApprove(String orderId, String token) {
+		return forceApprove(orderId, token, "91234567");
+	}
+
+	Result forceApprove(String orderId, String token, String customerPhoneNumber) {
 		return call(HttpMethod.POST, "/ecomm/v2/integration-test/payments/" + orderId + "/approve",
-				"{\"customerPhoneNumber\":\"91234567\",\"token\":\"" + token + "\"}", null);
+				"{\"customerPhoneNumber\":\"" + customerPhoneNumber + "\",\"token\":\"" + token + "\"}", null);
 	}
 
 	Result call(HttpMethod method, String path, String body, String requestId) {
+		return call(method, path, body, requestId, Map.of());
+	}
+
+	Result call(HttpMethod method, String path, String body, String requestId, Map<String, String> headers) {
 		WebTestClient.RequestBodySpec spec = this.http.method(method)
 			.uri(path)
 			.header("Authorization", "Bearer " + this.token)
@@ -101,6 +110,7 @@ final class VippsTestClient {
 		if (requestId != null) {
 			spec.header("X-Request-Id", requestId);
 		}
+		spec.headers((all) -> headers.forEach(all::set));
 		if (body != null) {
 			spec.contentType(MediaType.parseMediaType("application/json;charset=UTF-8")).bodyValue(body);
 		}

@@ -25,7 +25,11 @@ public final class PaymentRecord {
 
 	private static final Duration CAPTURE_WINDOW = Duration.ofDays(180);
 
+	private static final Duration CANCEL_WINDOW = Duration.ofDays(180);
+
 	private static final Duration REFUND_WINDOW = Duration.ofDays(365);
+
+	private static final Duration PERSONAL_DATA_LIFETIME = Duration.ofDays(7);
 
 	private final InitiateRequest request;
 
@@ -35,7 +39,9 @@ public final class PaymentRecord {
 
 	private final Instant initiatedAt;
 
-	private final Instant deadline;
+	private final Instant urlExpiresAt;
+
+	private final Duration appTimeout;
 
 	private final List<LogEntry> log = new ArrayList<>();
 
@@ -57,6 +63,8 @@ public final class PaymentRecord {
 
 	private Instant reservedAt;
 
+	private Instant openedAt;
+
 	private String initiateTransactionId;
 
 	private String reserveTransactionId;
@@ -71,12 +79,14 @@ public final class PaymentRecord {
 
 	private SimulatedAddress offeredFor;
 
-	PaymentRecord(InitiateRequest request, String token, String url, Instant initiatedAt, Instant deadline) {
+	PaymentRecord(InitiateRequest request, String token, String url, Instant initiatedAt, Duration landingPageTimeout,
+			Duration appTimeout) {
 		this.request = request;
 		this.token = token;
 		this.url = url;
 		this.initiatedAt = initiatedAt;
-		this.deadline = deadline;
+		this.urlExpiresAt = initiatedAt.plus(landingPageTimeout);
+		this.appTimeout = appTimeout;
 		this.log.add(new LogEntry(Operation.INITIATE, request.amount(), true, request.transactionText(), null, "",
 				initiatedAt));
 	}
@@ -97,8 +107,36 @@ public final class PaymentRecord {
 		return this.token;
 	}
 
-	public Instant deadline() {
-		return this.deadline;
+	/**
+	 * Whether the url expired before anyone opened it (Vipps: 5 min).
+	 * @param now the simulator's time
+	 * @return true when opening it now shows the expired page
+	 */
+	public synchronized boolean urlExpired(Instant now) {
+		return this.openedAt == null && !now.isBefore(this.urlExpiresAt);
+	}
+
+	/**
+	 * Whether a pending payment has run out of time: the url was not opened in time, or
+	 * the user did not finish in the app in time after opening it.
+	 * @param now the simulator's time
+	 * @return true when the payment is INITIATED and due to time out
+	 */
+	public synchronized boolean timeoutDue(Instant now) {
+		if (this.status != Status.INITIATED) {
+			return false;
+		}
+		return (this.openedAt != null) ? !now.isBefore(this.openedAt.plus(this.appTimeout)) : urlExpired(now);
+	}
+
+	/**
+	 * Whether the customer information shared with the merchant has expired (7 days after
+	 * the reservation, guide §1.6).
+	 * @param now the simulator's time
+	 * @return true when /details must show {@code "[Expired]"}
+	 */
+	public synchronized boolean personalDataExpired(Instant now) {
+		return this.reservedAt != null && !now.isBefore(this.reservedAt.plus(PERSONAL_DATA_LIFETIME));
 	}
 
 	public synchronized Status status() {
@@ -146,10 +184,15 @@ public final class PaymentRecord {
 	}
 
 	/**
-	 * The user opened the landing page or app: the INITIATE entry gets its transactionId.
+	 * The user opened the landing page or app: the INITIATE entry gets its transactionId
+	 * and the app window starts.
+	 * @param now when
 	 * @param transactionId the id to use if none is set yet
 	 */
-	public synchronized void open(String transactionId) {
+	public synchronized void open(Instant now, String transactionId) {
+		if (this.openedAt == null) {
+			this.openedAt = now;
+		}
 		if (this.initiateTransactionId == null) {
 			this.initiateTransactionId = transactionId;
 			LogEntry initiate = this.log.get(0);
@@ -188,7 +231,7 @@ public final class PaymentRecord {
 	public synchronized LogEntry approve(Instant now, String transactionId, boolean directCapture, SimulatedUser user,
 			Shipping shipping, long amount) {
 		requireStatus(Status.INITIATED, "approve");
-		open(transactionId);
+		open(now, transactionId);
 		this.userActed = true;
 		this.reserveTransactionId = transactionId;
 		this.user = user;
@@ -214,7 +257,7 @@ public final class PaymentRecord {
 	 */
 	public synchronized LogEntry reject(Instant now, String transactionId) {
 		requireStatus(Status.INITIATED, "reject");
-		open(transactionId);
+		open(now, transactionId);
 		this.userActed = true;
 		this.status = Status.CANCELLED;
 		return append(new LogEntry(Operation.CANCEL, this.request.amount(), true, this.request.transactionText(),
@@ -244,7 +287,7 @@ public final class PaymentRecord {
 	 */
 	public synchronized LogEntry failReservation(Instant now, String transactionId, boolean directCapture) {
 		requireStatus(Status.INITIATED, "fail");
-		open(transactionId);
+		open(now, transactionId);
 		this.userActed = true;
 		this.status = Status.RESERVE_FAILED;
 		return append(new LogEntry(directCapture ? Operation.SALE : Operation.RESERVE, this.request.amount(), false,
@@ -305,6 +348,7 @@ public final class PaymentRecord {
 						new LogEntry(Operation.CANCEL, this.request.amount(), true, text, transactionId, "", now));
 			}
 			case RESERVED -> {
+				requireWithinCancelWindow(now);
 				this.status = Status.VOIDED;
 				return append(new LogEntry(Operation.VOID, this.reserved, true, text, transactionId, "", now));
 			}
@@ -313,6 +357,7 @@ public final class PaymentRecord {
 					throw VippsApiException.payment("51",
 							"Cannot cancel an order that has been captured. Use shouldReleaseRemainingFunds to release the rest, or refund.");
 				}
+				requireWithinCancelWindow(now);
 				long rest = this.reserved - this.captured;
 				this.released = true;
 				return append(new LogEntry(Operation.VOID, rest, true, text, transactionId, "", now));
@@ -413,6 +458,15 @@ public final class PaymentRecord {
 	private LogEntry append(LogEntry entry) {
 		this.log.add(entry);
 		return entry;
+	}
+
+	private void requireWithinCancelWindow(Instant now) {
+		if (now.isAfter(this.reservedAt.plus(CANCEL_WINDOW))) {
+			// The guide gives only "HTTP 400"; 91 (not allowed) tells a client it is
+			// final.
+			throw VippsApiException.vipps(400, "VippsError", "91",
+					"Cancel is only allowed up to 180 days after the reservation.");
+		}
 	}
 
 	private void requireStatus(Status expected, String action) {

@@ -55,6 +55,8 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	private final ExchangeRecorder recorder = new ExchangeRecorder();
 
+	private final OrderLocks orderLocks;
+
 	private final InitiateValidator validator;
 
 	private final ScheduledExecutorService scheduler;
@@ -75,6 +77,7 @@ public final class SimulatorEngine implements AutoCloseable {
 				this.clock, this.random);
 		this.rateLimiter = new RateLimiter(this.clock, properties.rateLimits());
 		this.validator = new InitiateValidator(properties.urlPolicy());
+		this.orderLocks = new OrderLocks(properties.orderLock().enabled());
 		this.scheduler = Executors.newScheduledThreadPool(2, daemon("vipps-sim-timer"));
 		this.httpExecutor = Executors.newCachedThreadPool(daemon("vipps-sim-http"));
 		this.merchantCalls = new MerchantCalls(properties, this.faults, this.recorder, this.clock, this.scheduler,
@@ -115,6 +118,10 @@ public final class SimulatorEngine implements AutoCloseable {
 		return this.recorder;
 	}
 
+	public OrderLocks orderLocks() {
+		return this.orderLocks;
+	}
+
 	// ---- Vipps API operations -------------------------------------------------------
 
 	/**
@@ -130,7 +137,8 @@ public final class SimulatorEngine implements AutoCloseable {
 		String url = request.isApp() ? "vippsMT://?token=" + token
 				: landingBase(requestBaseUrl) + "/dwo-api-application/v1/deeplink/vippsgateway?v=2&token=" + token;
 		Instant now = this.clock.now();
-		PaymentRecord payment = new PaymentRecord(request, token, url, now, now.plus(this.properties.paymentTimeout()));
+		PaymentRecord payment = new PaymentRecord(request, token, url, now, this.properties.landingPageTimeout(),
+				this.properties.appTimeout());
 		if (this.payments.putIfAbsent(key(request.msn(), request.orderId()), payment) != null) {
 			throw VippsApiException.vipps(400, "Merchant", "34",
 					"Duplicate orderId: '" + request.orderId() + "' is already used for MSN " + request.msn() + ".");
@@ -168,7 +176,8 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	public String details(Credentials.Caller caller, String orderId) {
-		return VippsPayloads.details(find(caller.msn(), orderId));
+		PaymentRecord payment = find(caller.msn(), orderId);
+		return VippsPayloads.details(payment, payment.personalDataExpired(this.clock.now()));
 	}
 
 	public String status(Credentials.Caller caller, String orderId) {
@@ -202,6 +211,11 @@ public final class SimulatorEngine implements AutoCloseable {
 		if (payment.request().skipLandingPage()) {
 			throw VippsApiException.invalid("skipLandingPage", "Force approve does not support skipLandingPage.");
 		}
+		if (phone != null && this.properties.unverifiedTestUsers().contains(phone)) {
+			throw VippsApiException.payment("1082",
+					"The person is not BankID verified: the test user must approve one payment in the app first.");
+		}
+		timeOutIfDue(payment);
 		return payment.idempotent("approve", requestId, body.toString(), () -> {
 			if (payment.status() != Status.INITIATED) {
 				throw VippsApiException.vipps(400, "VippsError", "91",
@@ -236,15 +250,69 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	/**
-	 * The user opened the landing page.
+	 * The user opened the landing page or the app: the app window starts.
 	 * @param payment the payment
 	 */
 	public void open(PaymentRecord payment) {
-		payment.open(transactionId());
+		payment.open(this.clock.now(), transactionId());
+	}
+
+	/**
+	 * The user opens the url.
+	 * @param msn the sales unit
+	 * @param orderId the order
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when the url has expired (the payment times out) or
+	 * the payment is no longer pending
+	 */
+	public SimulatedPayment open(String msn, String orderId) {
+		PaymentRecord payment = require(msn, orderId);
+		if (urlExpired(payment)) {
+			throw new IllegalStateException("the url of payment " + orderId + " has expired");
+		}
+		if (payment.status() != Status.INITIATED) {
+			throw new IllegalStateException("payment " + orderId + " is " + payment.status());
+		}
+		open(payment);
+		return payment.snapshot();
+	}
+
+	/**
+	 * Whether the url expired before it was opened; a payment still pending then times
+	 * out at once.
+	 * @param payment the payment
+	 * @return true when the url has expired
+	 */
+	public boolean urlExpired(PaymentRecord payment) {
+		if (!payment.urlExpired(this.clock.now())) {
+			return false;
+		}
+		timeOutIfDue(payment);
+		return true;
+	}
+
+	/**
+	 * Times the payment out if its window has passed, so a user acting after the deadline
+	 * finds it timed out even before the timer ran.
+	 * @param payment the payment
+	 * @return true when the payment is (now) past its window
+	 */
+	public boolean timeOutIfDue(PaymentRecord payment) {
+		if (!payment.timeoutDue(this.clock.now())) {
+			return false;
+		}
+		try {
+			timeOut(payment);
+		}
+		catch (IllegalStateException ex) {
+			// The user or the timer acted in the same instant; nothing left to time out.
+		}
+		return true;
 	}
 
 	public SimulatedPayment approve(String msn, String orderId) {
 		PaymentRecord payment = require(msn, orderId);
+		timeOutIfDue(payment);
 		if (payment.request().express()) {
 			return approveExpress(msn, orderId);
 		}
@@ -273,6 +341,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	 */
 	public SimulatedPayment approveExpress(String msn, String orderId, ExpressChoice... choices) {
 		PaymentRecord payment = require(msn, orderId);
+		timeOutIfDue(payment);
 		if (!payment.request().express()) {
 			throw new IllegalStateException("payment " + orderId + " is not an express checkout");
 		}
@@ -357,6 +426,7 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	public SimulatedPayment reject(String msn, String orderId) {
 		PaymentRecord payment = require(msn, orderId);
+		timeOutIfDue(payment);
 		LogEntry entry = payment.reject(this.clock.now(), transactionId());
 		callback(payment, "CANCELLED", entry, null);
 		return payment.snapshot();
@@ -375,6 +445,7 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	public SimulatedPayment failReservation(String msn, String orderId) {
 		PaymentRecord payment = require(msn, orderId);
+		timeOutIfDue(payment);
 		boolean directCapture = merchant(payment).directCapture();
 		LogEntry entry = payment.failReservation(this.clock.now(), transactionId(), directCapture);
 		callback(payment, directCapture ? "SALE_FAILED" : "RESERVE_FAILED", entry,
@@ -419,16 +490,8 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	private void timeOutExpired() {
-		Instant now = this.clock.now();
 		for (PaymentRecord payment : this.payments.values()) {
-			if (payment.status() == Status.INITIATED && !now.isBefore(payment.deadline())) {
-				try {
-					timeOut(payment);
-				}
-				catch (IllegalStateException ex) {
-					// The user acted in the same instant; nothing to time out.
-				}
-			}
+			timeOutIfDue(payment);
 		}
 	}
 
@@ -471,6 +534,7 @@ public final class SimulatorEngine implements AutoCloseable {
 		this.faults.reset();
 		this.clock.reset();
 		this.merchantCalls.clearHeld();
+		this.orderLocks.reset();
 	}
 
 	@Override

@@ -25,6 +25,11 @@ public final class VippsPayloads {
 	 */
 	public static final JsonMapper JSON = JsonMapper.builder().build();
 
+	/**
+	 * What /details shows in place of customer information once it has expired.
+	 */
+	public static final String EXPIRED = "[Expired]";
+
 	private static final String PAYMENT_INSTRUMENT = "Visa";
 
 	private static final int BANK_IDENTIFICATION_NUMBER = 492560;
@@ -158,6 +163,17 @@ public final class VippsPayloads {
 	 * @return the body
 	 */
 	public static String details(PaymentRecord payment) {
+		return details(payment, false);
+	}
+
+	/**
+	 * {@code GET /details} ({@code TransactionDetails}).
+	 * @param payment the payment
+	 * @param personalDataExpired whether 7 days have passed since the reservation: every
+	 * customer-information value becomes {@code "[Expired]"} (guide §1.6)
+	 * @return the body
+	 */
+	public static String details(PaymentRecord payment, boolean personalDataExpired) {
 		ObjectNode node = JSON.createObjectNode();
 		node.put("orderId", payment.orderId());
 		if (payment.userActed()) {
@@ -191,7 +207,17 @@ public final class VippsPayloads {
 			details.put("shippingMethod", shipping.shippingMethod());
 			details.put("shippingMethodId", shipping.shippingMethodId());
 		}
+		if (personalDataExpired) {
+			expire(node.get("userDetails"));
+			expire(node.path("shippingDetails").get("address"));
+		}
 		return node.toString();
+	}
+
+	private static void expire(JsonNode personal) {
+		if (personal instanceof ObjectNode values) {
+			List.copyOf(values.propertyNames()).forEach((name) -> values.put(name, EXPIRED));
+		}
 	}
 
 	/**

@@ -85,6 +85,16 @@ public final class ControlRoutes {
 				}
 				return Map.of("ok", true);
 			}))
+			.POST("/_sim/faults/payment-errors", (request) -> withBody(request, (body) -> {
+				SimulatorFaults faults = this.engine.faults();
+				if (body.has("refundAccountFailureNext")) {
+					faults.refundAccountFailureNext(body.get("refundAccountFailureNext").asInt());
+				}
+				if (body.has("userInThreeDSecureNext")) {
+					faults.userInThreeDSecureNext(body.get("userInThreeDSecureNext").asInt());
+				}
+				return Map.of("ok", true);
+			}))
 			.DELETE("/_sim/faults", (request) -> {
 				this.engine.faults().reset();
 				return json(Map.of("reset", true));
@@ -97,13 +107,14 @@ public final class ControlRoutes {
 		String orderId = request.pathVariable("orderId");
 		String action = request.pathVariable("action");
 		return withBody(request, (body) -> switch (action) {
+			case "open" -> this.engine.open(msn, orderId);
 			case "approve" -> this.engine.approve(msn, orderId);
 			case "approve-express" -> this.engine.approveExpress(msn, orderId, expressChoices(body));
 			case "reject" -> this.engine.reject(msn, orderId);
 			case "timeout" -> this.engine.timeOut(msn, orderId);
 			case "fail" -> this.engine.failReservation(msn, orderId);
 			default -> throw new IllegalArgumentException(
-					"unknown action " + action + " (approve, approve-express, reject, timeout, fail)");
+					"unknown action " + action + " (open, approve, approve-express, reject, timeout, fail)");
 		});
 	}
 

@@ -49,6 +49,10 @@ public final class LandingPage {
 			return page(404, "Payment not found", "<p id=\"message\">This payment link is unknown or has expired.</p>");
 		}
 		PaymentRecord payment = found.get();
+		if (this.engine.urlExpired(payment)) {
+			// Vipps: the url is valid for 5 minutes; the payment times out.
+			return page(410, "Payment expired", "<p id=\"message\">This payment link has expired.</p>");
+		}
 		if (payment.status() != Status.INITIATED) {
 			return page(200, "Payment " + payment.status(),
 					"<p id=\"message\">This payment is already " + payment.status().name().toLowerCase() + ".</p>");
@@ -68,6 +72,10 @@ public final class LandingPage {
 						"<p id=\"message\">This payment link is unknown or has expired.</p>");
 			}
 			PaymentRecord payment = found.get();
+			if (this.engine.timeOutIfDue(payment)) {
+				return page(410, "Payment expired",
+						"<p id=\"message\">The time to approve this payment has run out.</p>");
+			}
 			if (payment.status() != Status.INITIATED) {
 				return page(409, "Payment " + payment.status(),
 						"<p id=\"message\">This payment is already " + payment.status().name().toLowerCase() + ".</p>");

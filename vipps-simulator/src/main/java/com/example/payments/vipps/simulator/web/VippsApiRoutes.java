@@ -13,6 +13,7 @@ import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatorFaults;
 import com.example.payments.vipps.simulator.engine.Credentials;
+import com.example.payments.vipps.simulator.engine.OrderLocks;
 import com.example.payments.vipps.simulator.engine.SimulatorEngine;
 import com.example.payments.vipps.simulator.engine.VippsApiException;
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
@@ -30,8 +31,9 @@ import org.springframework.web.reactive.function.server.ServerResponse;
 
 /**
  * The Vipps-side endpoints. Every call goes through the same steps, in Vipps' order:
- * authentication, injected faults, rate limit, validation, the operation; then the answer
- * is recorded.
+ * authentication, header checks, injected faults, rate limit, the order lock, validation,
+ * the operation; then the answer is recorded. A capture, cancel or refund holds its
+ * order's lock until its answer (including injected latency) is sent.
  */
 public final class VippsApiRoutes {
 
@@ -50,6 +52,11 @@ public final class VippsApiRoutes {
 	private static final Log logger = LogFactory.getLog(VippsApiRoutes.class);
 
 	private static final String PAYMENTS = "/ecomm/v2/payments";
+
+	private static final List<String> SYSTEM_HEADERS = List.of("Vipps-System-Name", "Vipps-System-Version",
+			"Vipps-System-Plugin-Name", "Vipps-System-Plugin-Version");
+
+	private static final int SYSTEM_HEADER_MAX_LENGTH = 30;
 
 	private final SimulatorEngine engine;
 
@@ -108,6 +115,7 @@ public final class VippsApiRoutes {
 		return request.bodyToMono(String.class).defaultIfEmpty("").flatMap((body) -> {
 			Answer answer;
 			SimulatorFaults.Decision decision = null;
+			String paymentErrorFault = null;
 			Call call = new Call(request, kind, body);
 			try {
 				if (kind != Kind.ACCESS_TOKEN) {
@@ -116,6 +124,7 @@ public final class VippsApiRoutes {
 						.authenticate(headers.getFirst(HttpHeaders.AUTHORIZATION),
 								headers.getFirst("Ocp-Apim-Subscription-Key"),
 								headers.getFirst("Merchant-Serial-Number"));
+					checkSystemHeaders(headers);
 				}
 				decision = this.engine.faults().decide(operation);
 				if (decision.kind() == SimulatorFaults.Decision.Kind.FAIL) {
@@ -124,7 +133,13 @@ public final class VippsApiRoutes {
 				if (decision.kind() == SimulatorFaults.Decision.Kind.RATE_LIMIT) {
 					throw VippsApiException.rateLimited(decision.retryAfter());
 				}
+				VippsApiException paymentError = injectedPaymentError(kind);
+				if (paymentError != null) {
+					paymentErrorFault = "PAYMENT_ERROR_" + paymentError.errorCode();
+					throw paymentError;
+				}
 				enforceRateLimit(call);
+				lockOrder(call);
 				String responseBody = action.apply(call);
 				answer = new Answer(200, responseBody, null);
 				if (decision.kind() == SimulatorFaults.Decision.Kind.APPLY_THEN_FAIL) {
@@ -141,10 +156,14 @@ public final class VippsApiRoutes {
 			Answer finalAnswer = answer;
 			Duration delay = (decision != null) ? decision.delay() : Duration.ZERO;
 			String injectedFault = (decision != null && decision.kind() != SimulatorFaults.Decision.Kind.NONE)
-					? decision.kind().name() : null;
-			Mono<ServerResponse> response = respond(finalAnswer)
-				.doOnNext((ignored) -> record(request, kind, call, at, started, body, finalAnswer, injectedFault));
-			return delay.isZero() ? response : Mono.delay(delay).then(response);
+					? decision.kind().name() : paymentErrorFault;
+			Mono<ServerResponse> response = respond(finalAnswer).doOnNext((ignored) -> {
+				// Released before the answer is written, so the caller may go on at once.
+				call.releaseLock();
+				record(request, kind, call, at, started, body, finalAnswer, injectedFault);
+			});
+			return (delay.isZero() ? response : Mono.delay(delay).then(response))
+				.doFinally((signal) -> call.releaseLock());
 		});
 	}
 
@@ -161,6 +180,39 @@ public final class VippsApiRoutes {
 				.acquire(call.kind().name() + ":" + call.caller().subscriptionKey() + ":" + orderId, 120);
 			default -> {
 			}
+		}
+	}
+
+	private void checkSystemHeaders(HttpHeaders headers) {
+		if (!this.engine.properties().strictSystemHeaders()) {
+			return;
+		}
+		for (String name : SYSTEM_HEADERS) {
+			String value = headers.getFirst(name);
+			if (value != null && value.length() > SYSTEM_HEADER_MAX_LENGTH) {
+				throw VippsApiException.invalid(name,
+						name + " must be at most " + SYSTEM_HEADER_MAX_LENGTH + " characters, was " + value.length());
+			}
+		}
+	}
+
+	private VippsApiException injectedPaymentError(Kind kind) {
+		SimulatorFaults faults = this.engine.faults();
+		if (kind == Kind.REFUND && faults.takeRefundAccountFailure()) {
+			return VippsApiException.payment("74", "Refund failed during debit from the merchant's account.");
+		}
+		if (kind == Kind.CANCEL && faults.takeUserInThreeDSecure()) {
+			return VippsApiException.payment("52",
+					"Cancellation failed: the user is in a 3-D Secure session. Check /details and retry later.");
+		}
+		return null;
+	}
+
+	private void lockOrder(Call call) {
+		String orderId = call.orderId();
+		if (orderId != null
+				&& (call.kind() == Kind.CAPTURE || call.kind() == Kind.CANCEL || call.kind() == Kind.REFUND)) {
+			call.lock = this.engine.orderLocks().lock(call.caller().msn(), orderId);
 		}
 	}
 
@@ -243,6 +295,8 @@ public final class VippsApiRoutes {
 
 		private JsonNode json;
 
+		private OrderLocks.Held lock;
+
 		Call(ServerRequest request, Kind kind, String body) {
 			this.request = request;
 			this.kind = kind;
@@ -251,6 +305,12 @@ public final class VippsApiRoutes {
 
 		Kind kind() {
 			return this.kind;
+		}
+
+		void releaseLock() {
+			if (this.lock != null) {
+				this.lock.release();
+			}
 		}
 
 		Credentials.Caller caller() {

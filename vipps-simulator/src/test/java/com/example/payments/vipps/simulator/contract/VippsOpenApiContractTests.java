@@ -108,6 +108,22 @@ class VippsOpenApiContractTests {
 	}
 
 	@Test
+	void expiredPersonalDataInDetailsIsToleratedButOtherBadValuesAreNot() {
+		String expired = "{\"orderId\":\"order-1\",\"userDetails\":{\"email\":\"[Expired]\",\"firstName\":\"[Expired]\","
+				+ "\"lastName\":\"[Expired]\",\"mobileNumber\":\"[Expired]\",\"userId\":\"[Expired]\"}}";
+		assertThat(contract.violations(List.of(details(expired)))).isEmpty();
+		assertThat(contract.violations(
+				List.of(details(expired.replace("\"mobileNumber\":\"[Expired]\"", "\"mobileNumber\":\"123\"")))))
+			.isNotEmpty();
+	}
+
+	private static RecordedExchange details(String body) {
+		return new RecordedExchange(1, Instant.now(), Kind.DETAILS, "123456", "order-1", "GET",
+				"http://127.0.0.1:1/ecomm/v2/payments/order-1/details", HEADERS, "", 200, JSON, body, Duration.ZERO,
+				null, null);
+	}
+
+	@Test
 	void gatewayErrorsAreToleratedOnlyFor401And429() {
 		RecordedExchange unauthorized = new RecordedExchange(1, Instant.now(), Kind.DETAILS, null, "order-1", "GET",
 				"http://127.0.0.1:1/ecomm/v2/payments/order-1/details", HEADERS, "", 401, JSON,
