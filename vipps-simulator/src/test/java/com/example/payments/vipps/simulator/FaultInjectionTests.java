@@ -31,19 +31,12 @@ class FaultInjectionTests {
 		this.fixture.close();
 	}
 
-	private String reserved(VippsSimulator sim, VippsTestClient client) {
-		String orderId = SimulatorFixture.orderId();
-		client.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl());
-		sim.approve(MSN, orderId);
-		return orderId;
-	}
-
 	@Test
 	void failNextAnswersWithTheStatusAndDoesNotApply() {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		sim.faults().failNext(SimulatedOperation.CAPTURE, 2, 503);
 		Result first = client.capture(orderId, MSN, 5000L, "k1");
 		assertThat(first.status()).isEqualTo(503);
@@ -60,7 +53,7 @@ class FaultInjectionTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		sim.faults().applyThenFailNext(SimulatedOperation.CAPTURE, 1, 502);
 		assertThat(client.capture(orderId, MSN, 5000L, "k1").status()).isEqualTo(502);
 		assertThat(sim.payment(MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(5000);
@@ -76,7 +69,7 @@ class FaultInjectionTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		sim.faults().rateLimitNext(SimulatedOperation.DETAILS, 1, Duration.ofSeconds(2));
 		Result limited = client.details(orderId);
 		assertThat(limited.status()).isEqualTo(429);
@@ -174,7 +167,7 @@ class FaultInjectionTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		assertThat(client.capture(orderId, MSN, null, "c1").status()).isEqualTo(200);
 		sim.faults().refundAccountFailureNext(1);
 		Result failed = client.refund(orderId, MSN, 5000L, "r1");
@@ -213,7 +206,7 @@ class FaultInjectionTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		client.http()
 			.post()
 			.uri("/_sim/faults/payment-errors")

@@ -14,9 +14,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -82,9 +85,9 @@ class LandingPageBrowserIT {
 		String orderId = SimulatorFixture.orderId();
 		String url = initiateRegularPayment(sim, orderId);
 		this.browser.get(url);
-		assertThat(this.browser.findElement(By.id("amount")).getText()).isEqualTo("200,00 kr");
-		this.browser.findElement(By.id("approve")).click();
-		assertThat(this.browser.findElement(By.id("result")).getText()).isEqualTo("Payment approved");
+		assertThat(element(By.id("amount")).getText()).isEqualTo("200,00 kr");
+		element(By.id("approve")).click();
+		assertThat(element(By.id("result")).getText()).isEqualTo("Payment approved");
 		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.RESERVED);
 		await().atMost(Duration.ofSeconds(10)).until(() -> this.fixture.merchant.callbacks().size() == 1);
 		assertThat(VippsPayloads.parse(this.fixture.merchant.callbacks().get(0).body())
@@ -104,11 +107,11 @@ class LandingPageBrowserIT {
 			.get("url")
 			.asString();
 		this.browser.get(url);
-		this.browser.findElement(By.id("address-3961")).click();
-		this.browser.findElement(By.id("continue")).click();
-		this.browser.findElement(By.id("method-home")).click();
-		this.browser.findElement(By.id("approve")).click();
-		assertThat(this.browser.findElement(By.id("result")).getText()).isEqualTo("Payment approved");
+		element(By.id("address-3961")).click();
+		element(By.id("continue")).click();
+		element(By.id("method-home")).click();
+		element(By.id("approve")).click();
+		assertThat(element(By.id("result")).getText()).isEqualTo("Payment approved");
 		SimulatedPayment payment = sim.payment(MSN, orderId).orElseThrow();
 		assertThat(payment.status()).isEqualTo(Status.RESERVED);
 		assertThat(payment.shipping().shippingMethodId()).isEqualTo("home");
@@ -123,8 +126,8 @@ class LandingPageBrowserIT {
 		String orderId = SimulatorFixture.orderId();
 		String url = initiateRegularPayment(sim, orderId);
 		this.browser.get(url);
-		this.browser.findElement(By.id("reject")).click();
-		assertThat(this.browser.findElement(By.id("result")).getText()).isEqualTo("Payment cancelled");
+		element(By.id("reject")).click();
+		assertThat(element(By.id("result")).getText()).isEqualTo("Payment cancelled");
 		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.CANCELLED);
 	}
 
@@ -134,6 +137,15 @@ class LandingPageBrowserIT {
 			.json()
 			.get("url")
 			.asString();
+	}
+
+	/**
+	 * Find an element, waiting for it: a click submits a form, and the next page may not
+	 * have loaded yet when the click returns.
+	 */
+	private WebElement element(By by) {
+		return new WebDriverWait(this.browser, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(by));
 	}
 
 }

@@ -19,20 +19,15 @@ class OrderLockTests {
 
 	private static final String MSN = SimulatorFixture.MSN;
 
-	private static final Duration HELD = Duration.ofSeconds(3);
+	// Long enough that the calls made meanwhile finish first, even on a loaded CI
+	// machine.
+	private static final Duration HELD = Duration.ofSeconds(6);
 
 	private final SimulatorFixture fixture = new SimulatorFixture();
 
 	@AfterEach
 	void close() {
 		this.fixture.close();
-	}
-
-	private String reserved(VippsSimulator sim, VippsTestClient client) {
-		String orderId = SimulatorFixture.orderId();
-		assertThat(client.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl()).status()).isEqualTo(200);
-		sim.approve(MSN, orderId);
-		return orderId;
 	}
 
 	/**
@@ -54,7 +49,7 @@ class OrderLockTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		CompletableFuture<Result> first = captureHeldInFlight(sim, client, orderId);
 
 		Result capture = client.capture(orderId, MSN, 1000L, "second");
@@ -79,7 +74,7 @@ class OrderLockTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		CompletableFuture<Result> first = captureHeldInFlight(sim, client, orderId);
 		assertThat(client.capture(orderId, MSN, 1000L, "second").errorCode()).isEqualTo("94");
 		first.join();
@@ -94,8 +89,8 @@ class OrderLockTests {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
-		String other = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
+		String other = this.fixture.reservedPayment(sim, client);
 		CompletableFuture<Result> first = captureHeldInFlight(sim, client, orderId);
 
 		assertThat(client.capture(other, MSN, 1000L, "other").status()).isEqualTo(200);
@@ -107,7 +102,7 @@ class OrderLockTests {
 	void withTheLockDisabledConcurrentCallsAreBothApplied() {
 		VippsSimulator sim = this.fixture.start((builder) -> builder.orderLock(false));
 		VippsTestClient client = this.fixture.client(sim);
-		String orderId = reserved(sim, client);
+		String orderId = this.fixture.reservedPayment(sim, client);
 		CompletableFuture<Result> first = captureHeldInFlight(sim, client, orderId);
 
 		assertThat(client.capture(orderId, MSN, 1000L, "second").status()).isEqualTo(200);

@@ -58,6 +58,22 @@ final class SimulatorFixture implements AutoCloseable {
 		return new VippsTestClient(sim, "cid-2", "secret-2", "key-2", DIRECT_MSN);
 	}
 
+	/**
+	 * Initiate a regular 200 NOK payment for {@link #MSN} and let the user approve it.
+	 * @param sim the simulator
+	 * @param client a client of it
+	 * @return the reserved payment's order id
+	 */
+	String reservedPayment(VippsSimulator sim, VippsTestClient client) {
+		String orderId = orderId();
+		VippsTestClient.Result initiated = client.initiate(MSN, orderId, 20000, this.merchant.baseUrl());
+		if (initiated.status() != 200) {
+			throw new IllegalStateException("initiate failed: " + initiated.status() + " " + initiated.body());
+		}
+		sim.approve(MSN, orderId);
+		return orderId;
+	}
+
 	@Override
 	public void close() {
 		for (AutoCloseable resource : this.resources) {

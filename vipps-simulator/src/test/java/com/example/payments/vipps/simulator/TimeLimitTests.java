@@ -35,13 +35,6 @@ class TimeLimitTests {
 		this.client = this.fixture.client(this.sim);
 	}
 
-	private String reserved() {
-		String orderId = SimulatorFixture.orderId();
-		assertThat(this.client.initiate(MSN, orderId, 20000, this.fixture.merchant.baseUrl()).status()).isEqualTo(200);
-		this.sim.approve(MSN, orderId);
-		return orderId;
-	}
-
 	private static void assertError(Result result, int status, String group, String code) {
 		assertThat(result.status()).isEqualTo(status);
 		assertThat(result.errorGroup()).isEqualTo(group);
@@ -51,8 +44,8 @@ class TimeLimitTests {
 	@Test
 	void captureIsAllowedFor180DaysAfterTheReservationThenRefusedWith98() {
 		start();
-		String early = reserved();
-		String late = reserved();
+		String early = this.fixture.reservedPayment(this.sim, this.client);
+		String late = this.fixture.reservedPayment(this.sim, this.client);
 		this.sim.advanceClock(Duration.ofDays(179));
 		assertThat(this.client.capture(early, MSN, null, "in-time").status()).isEqualTo(200);
 		this.sim.advanceClock(Duration.ofDays(2));
@@ -64,8 +57,8 @@ class TimeLimitTests {
 	@Test
 	void cancelIsAllowedFor180DaysAfterTheReservationThenRefusedWith400() {
 		start();
-		String early = reserved();
-		String late = reserved();
+		String early = this.fixture.reservedPayment(this.sim, this.client);
+		String late = this.fixture.reservedPayment(this.sim, this.client);
 		this.sim.advanceClock(Duration.ofDays(179));
 		assertThat(this.client.cancel(early, MSN, false).status()).isEqualTo(200);
 		this.sim.advanceClock(Duration.ofDays(2));
@@ -77,7 +70,7 @@ class TimeLimitTests {
 	@Test
 	void releasingTheRestAfterAPartialCaptureIsAlsoLimitedTo180Days() {
 		start();
-		String orderId = reserved();
+		String orderId = this.fixture.reservedPayment(this.sim, this.client);
 		assertThat(this.client.capture(orderId, MSN, 5000L, "part").status()).isEqualTo(200);
 		this.sim.advanceClock(Duration.ofDays(181));
 		assertError(this.client.cancel(orderId, MSN, true), 400, "VippsError", "91");
@@ -87,8 +80,8 @@ class TimeLimitTests {
 	@Test
 	void refundIsAllowedFor365DaysAfterTheReservationThenRefusedWith95() {
 		start();
-		String early = reserved();
-		String late = reserved();
+		String early = this.fixture.reservedPayment(this.sim, this.client);
+		String late = this.fixture.reservedPayment(this.sim, this.client);
 		assertThat(this.client.capture(early, MSN, null, "c-early").status()).isEqualTo(200);
 		assertThat(this.client.capture(late, MSN, null, "c-late").status()).isEqualTo(200);
 		this.sim.advanceClock(Duration.ofDays(364));
@@ -130,7 +123,7 @@ class TimeLimitTests {
 	@Test
 	void paymentThatSharedNoPersonalDataIsUnchangedAfterSevenDays() {
 		start();
-		String orderId = reserved();
+		String orderId = this.fixture.reservedPayment(this.sim, this.client);
 		this.sim.advanceClock(Duration.ofDays(8));
 		JsonNode details = this.client.details(orderId).json();
 		assertThat(details.has("userDetails")).isFalse();
