@@ -39,7 +39,7 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 
 	private final Map<Schema, DatumWriter<Object>> genericWriters = new ConcurrentHashMap<>();
 
-	private final Map<String, Boolean> latestCanRepresent = new ConcurrentHashMap<>();
+	private final Map<LatestAndOwn, Boolean> latestCanRepresent = new ConcurrentHashMap<>();
 
 	/**
 	 * For Kafka, which instantiates by class name and then calls {@link #configure}.
@@ -79,7 +79,8 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 			RegisteredSchema latest = client().latestVersion(subject);
 			id = latest.id();
 			if (!latest.schema().equals(schema)) {
-				return frame(id, rewrite(topic, subject, record, latest));
+				return encode(id, this.genericWriters.computeIfAbsent(latest.schema(), GenericDatumWriter::new),
+						rewrite(topic, subject, record, latest), topic);
 			}
 		}
 		else if (config.autoRegisterSchemas()) {
@@ -88,22 +89,14 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 		else {
 			id = client().lookup(subject, schema).id();
 		}
-		return frame(id, encode(writer(record), record, topic));
-	}
-
-	private byte[] frame(int id, byte[] avro) {
-		ByteArrayOutputStream out = new ByteArrayOutputStream(WireFormat.HEADER_LENGTH + avro.length);
-		out.writeBytes(WireFormat.header(id));
-		out.writeBytes(avro);
-		return out.toByteArray();
+		return encode(id, writer(record), record, topic);
 	}
 
 	// Turn the record into the shape of the subject's latest schema by Avro schema
 	// resolution, so fields are matched by name, never by position.
-	private byte[] rewrite(String topic, String subject, IndexedRecord record, RegisteredSchema latest) {
+	private Object rewrite(String topic, String subject, IndexedRecord record, RegisteredSchema latest) {
 		Schema schema = record.getSchema();
-		String key = latest.id() + "|" + schema.toString();
-		boolean compatible = this.latestCanRepresent.computeIfAbsent(key,
+		boolean compatible = this.latestCanRepresent.computeIfAbsent(new LatestAndOwn(latest.id(), schema),
 				(ignored) -> SchemaCompatibility.checkReaderWriterCompatibility(latest.schema(), schema)
 					.getType() == SchemaCompatibility.SchemaCompatibilityType.COMPATIBLE);
 		if (!compatible) {
@@ -112,12 +105,10 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 							+ ": the latest version " + latest.version() + " (id " + latest.id() + ") of subject '"
 							+ subject + "' cannot read records of schema " + schema.getFullName());
 		}
-		byte[] own = encode(writer(record), record, topic);
+		byte[] own = encodeBody(writer(record), record, topic);
 		try {
-			Object converted = new GenericDatumReader<>(schema, latest.schema()).read(null,
+			return new GenericDatumReader<>(schema, latest.schema()).read(null,
 					DecoderFactory.get().binaryDecoder(own, null));
-			return encode(this.genericWriters.computeIfAbsent(latest.schema(), GenericDatumWriter::new), converted,
-					topic);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new SerializationException("Cannot convert record for topic '" + topic + "' to version "
@@ -133,8 +124,21 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 				: this.genericWriters.computeIfAbsent(record.getSchema(), GenericDatumWriter::new);
 	}
 
-	private static byte[] encode(DatumWriter<Object> writer, Object datum, String topic) {
+	// Header and body go into one buffer: no second copy per record.
+	private static byte[] encode(int schemaId, DatumWriter<Object> writer, Object datum, String topic) {
 		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		out.writeBytes(WireFormat.header(schemaId));
+		writeBody(out, writer, datum, topic);
+		return out.toByteArray();
+	}
+
+	private static byte[] encodeBody(DatumWriter<Object> writer, Object datum, String topic) {
+		ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+		writeBody(out, writer, datum, topic);
+		return out.toByteArray();
+	}
+
+	private static void writeBody(ByteArrayOutputStream out, DatumWriter<Object> writer, Object datum, String topic) {
 		BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
 		try {
 			writer.write(datum, encoder);
@@ -144,7 +148,10 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 			throw new SerializationException("Cannot encode Avro record for topic '" + topic + "': " + ex.getMessage(),
 					ex);
 		}
-		return out.toByteArray();
+	}
+
+	/** The key of the "can the latest version read this record's schema" cache. */
+	private record LatestAndOwn(int latestId, Schema own) {
 	}
 
 }

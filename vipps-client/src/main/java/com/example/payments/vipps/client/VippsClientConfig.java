@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Everything {@link VippsClient} needs, immutable and checked when built. {@code null}
@@ -41,8 +40,6 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 	/** Default token refresh margin. */
 	public static final Duration DEFAULT_TOKEN_REFRESH_MARGIN = Duration.ofMinutes(5);
 
-	private static final Pattern MSN = Pattern.compile("^\\d{5,6}$");
-
 	public VippsClientConfig {
 		if (baseUrl == null || baseUrl.getHost() == null
 				|| !("https".equals(baseUrl.getScheme()) || "http".equals(baseUrl.getScheme()))) {
@@ -53,7 +50,7 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 		}
 		merchants = (merchants != null) ? Map.copyOf(merchants) : Map.of();
 		merchants.forEach((msn, credentials) -> {
-			if (!MSN.matcher(msn).matches()) {
+			if (!VippsRequestValidator.MSN.matcher(msn).matches()) {
 				throw new IllegalArgumentException("Merchant serial numbers are 5-6 digits, got '" + msn + "'");
 			}
 			if (credentials == null) {

@@ -19,7 +19,7 @@ public final class RateLimiter {
 
 	private final SimulatorClock clock;
 
-	private volatile boolean enabled;
+	private final boolean enabled;
 
 	public RateLimiter(SimulatorClock clock, boolean enabled) {
 		this.clock = clock;
@@ -48,10 +48,6 @@ public final class RateLimiter {
 			}
 			window.addLast(now);
 		}
-	}
-
-	public void setEnabled(boolean enabled) {
-		this.enabled = enabled;
 	}
 
 	void reset() {
