@@ -89,6 +89,12 @@ public record VippsErrorClassification(VippsErrorCategory category, boolean mayH
 		if (category == null || nextStep == null) {
 			throw new IllegalArgumentException("category and nextStep are required");
 		}
+		if (mayHaveBeenApplied && nextStep != VippsNextStep.READ_DETAILS_FIRST) {
+			throw new IllegalArgumentException("what may have been applied is resolved from /details first");
+		}
+		if ((retryAfter != null) != (nextStep == VippsNextStep.WAIT_THEN_RETRY)) {
+			throw new IllegalArgumentException("a wait goes with WAIT_THEN_RETRY, and only with it");
+		}
 	}
 
 	/**

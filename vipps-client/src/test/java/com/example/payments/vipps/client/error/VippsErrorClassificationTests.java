@@ -139,11 +139,20 @@ class VippsErrorClassificationTests {
 	}
 
 	@Test
-	void refusesAClassificationWithoutCategoryOrNextStep() {
+	void refusesInconsistentClassifications() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new VippsErrorClassification(null, false, VippsNextStep.GIVE_UP, null, false));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new VippsErrorClassification(VippsErrorCategory.PAYMENT, false, null, null, false));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new VippsErrorClassification(VippsErrorCategory.PAYMENT, true, VippsNextStep.GIVE_UP,
+					null, false))
+			.withMessageContaining("/details");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new VippsErrorClassification(VippsErrorCategory.RATE_LIMITED, false,
+					VippsNextStep.WAIT_THEN_RETRY, null, false));
+		assertThatIllegalArgumentException().isThrownBy(() -> new VippsErrorClassification(VippsErrorCategory.PAYMENT,
+				false, VippsNextStep.RETRY_SAME_KEY, Duration.ofSeconds(1), false));
 	}
 
 }
