@@ -9,18 +9,21 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 import com.example.payments.vipps.client.AccessTokenCache.AccessToken;
 import com.example.payments.vipps.client.AccessTokenCache.TokenKey;
 import com.example.payments.vipps.client.error.VippsApiException;
 import com.example.payments.vipps.client.error.VippsAuthenticationException;
+import com.example.payments.vipps.client.error.VippsErrorCategory;
+import com.example.payments.vipps.client.error.VippsErrorClassification;
 import com.example.payments.vipps.client.error.VippsErrorDecoder;
 import com.example.payments.vipps.client.error.VippsFailure;
-import com.example.payments.vipps.client.error.VippsInternalException;
 import com.example.payments.vipps.client.error.VippsValidationException;
 import com.example.payments.vipps.client.model.CancelPaymentRequest;
 import com.example.payments.vipps.client.model.CancelTransactionResponse;
 import com.example.payments.vipps.client.model.InitiatePaymentRequest;
+import com.example.payments.vipps.client.model.MerchantInfoPayment;
 import com.example.payments.vipps.client.model.PaymentActionsRequest;
 import com.example.payments.vipps.client.model.PaymentDetails;
 import com.example.payments.vipps.client.model.PaymentInitiationResponse;
@@ -51,8 +54,10 @@ import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * The one client of the Vipps MobilePay eCom API v2: reactive (WebClient on Reactor
- * Netty, nothing blocks), one method per operation, every failure a
- * {@link VippsApiException}.
+ * Netty, nothing blocks), one method per operation. The mutating calls (initiate,
+ * capture, cancel, refund) answer a {@link VippsOutcome}: applied, not applied, or
+ * unknown, never an error signal for anything Vipps or the network does; {@link #details}
+ * signals a {@link VippsApiException} when it fails.
  * <p>
  * Per call it: validates the request ({@link VippsValidationException}, nothing sent);
  * picks the MSN's credentials (own keys, else partner keys); takes a cached access token
@@ -89,6 +94,8 @@ public final class VippsClient implements AutoCloseable {
 
 	private final VippsErrorDecoder errorDecoder;
 
+	private final AppliedBodyReader appliedBodyReader;
+
 	private final VippsRetryPolicy retryPolicy;
 
 	private final VippsRequestValidator validator;
@@ -117,6 +124,7 @@ public final class VippsClient implements AutoCloseable {
 		this.webClient = WebClient.builder().clientConnector(new ReactorClientHttpConnector(httpClient)).build();
 		this.jsonMapper = createJsonMapper();
 		this.errorDecoder = new VippsErrorDecoder(this.jsonMapper, clock);
+		this.appliedBodyReader = new AppliedBodyReader(this.jsonMapper);
 		this.retryPolicy = new VippsRetryPolicy(config.retry(), random);
 		this.validator = new VippsRequestValidator(config.allowInsecureLocalUrls());
 		this.metrics = new VippsClientMetrics(meterRegistry);
@@ -153,90 +161,95 @@ public final class VippsClient implements AutoCloseable {
 	}
 
 	/**
-	 * {@code POST /ecomm/v2/payments}. Not idempotent: after a timeout or 5xx it is not
-	 * re-sent; check {@link #details} before initiating again (a repeated orderId gives
-	 * Merchant/34).
+	 * {@code POST /ecomm/v2/payments}. Not idempotent: sent again automatically only when
+	 * it provably did not reach Vipps (connection not established, access token not
+	 * obtained, throttled). An {@link VippsOutcome.Unknown unknown} outcome is resolved
+	 * by reading {@link #details} (a repeated orderId gives Merchant/34).
 	 * @param request the payment; its {@code merchantInfo.merchantSerialNumber} selects
 	 * the credentials
-	 * @return the order id and the landing page / deeplink url
+	 * @return the outcome; when applied, the order id and the landing page / deeplink url
 	 */
-	public Mono<PaymentInitiationResponse> initiate(InitiatePaymentRequest request) {
-		return Mono.defer(() -> {
+	public Mono<VippsOutcome<PaymentInitiationResponse>> initiate(InitiatePaymentRequest request) {
+		String msn = (request != null && request.merchantInfo() != null) ? request.merchantInfo().merchantSerialNumber()
+				: null;
+		String orderId = (request != null && request.transaction() != null) ? request.transaction().orderId() : null;
+		return outcome(VippsOperation.INITIATE, msn, orderId, PaymentInitiationResponse.class, () -> {
 			this.validator.initiate(request);
-			String msn = request.merchantInfo().merchantSerialNumber();
-			return execute(new Call(VippsOperation.INITIATE, msn, request.transaction().orderId(), HttpMethod.POST,
-					PAYMENTS_PATH, null, request), PaymentInitiationResponse.class);
-		}).onErrorMap(VippsValidationException.class, this::recordValidationFailure);
+			return new Call(VippsOperation.INITIATE, msn, orderId, HttpMethod.POST, PAYMENTS_PATH, null, request);
+		});
 	}
 
 	/**
-	 * {@code POST /ecomm/v2/payments/{orderId}/capture}. Only a successful result means
-	 * the capture happened. Retried on transient failures with the same
-	 * {@code X-Request-Id}, so it is applied at most once.
+	 * {@code POST /ecomm/v2/payments/{orderId}/capture}. Sent again automatically with
+	 * the same {@code X-Request-Id} on transient failures, so it is applied at most once;
+	 * only {@link VippsOutcome.Applied applied} means the capture happened.
 	 * @param orderId the order
 	 * @param requestId the idempotency key ({@code X-Request-Id}, at most 40 characters):
 	 * the same for every retry of one capture, new for each capture
 	 * @param request the MSN, amount ({@code null} = everything left) and text
-	 * @return the capture and the new totals
+	 * @return the outcome; when applied, the capture and the new totals
 	 */
-	public Mono<TransactionResponse> capture(String orderId, String requestId, PaymentActionsRequest request) {
-		return Mono.defer(() -> {
+	public Mono<VippsOutcome<TransactionResponse>> capture(String orderId, String requestId,
+			PaymentActionsRequest request) {
+		String msn = (request != null) ? msnOf(request.merchantInfo()) : null;
+		return outcome(VippsOperation.CAPTURE, msn, orderId, TransactionResponse.class, () -> {
 			this.validator.action(VippsOperation.CAPTURE, orderId, requestId, request);
-			return execute(
-					new Call(VippsOperation.CAPTURE, request.merchantInfo().merchantSerialNumber(), orderId,
-							HttpMethod.POST, PAYMENTS_PATH + "/" + orderId + "/capture", requestId, request),
-					TransactionResponse.class);
-		}).onErrorMap(VippsValidationException.class, this::recordValidationFailure);
+			return new Call(VippsOperation.CAPTURE, msn, orderId, HttpMethod.POST,
+					PAYMENTS_PATH + "/" + orderId + "/capture", requestId, request);
+		});
 	}
 
 	/**
-	 * {@code PUT /ecomm/v2/payments/{orderId}/cancel}. Not idempotent, so re-sent only
-	 * when it provably did not reach Vipps (connect failure, 429).
+	 * {@code PUT /ecomm/v2/payments/{orderId}/cancel}. Not idempotent, so sent again
+	 * automatically only when it provably did not reach Vipps.
 	 * @param orderId the order
 	 * @param request the MSN, text and whether to release what is left after partial
 	 * captures
-	 * @return the cancel and the new totals
+	 * @return the outcome; when applied, the cancel and the new totals
 	 */
-	public Mono<CancelTransactionResponse> cancel(String orderId, CancelPaymentRequest request) {
-		return Mono.defer(() -> {
+	public Mono<VippsOutcome<CancelTransactionResponse>> cancel(String orderId, CancelPaymentRequest request) {
+		String msn = (request != null) ? msnOf(request.merchantInfo()) : null;
+		return outcome(VippsOperation.CANCEL, msn, orderId, CancelTransactionResponse.class, () -> {
 			this.validator.cancel(orderId, request);
-			return execute(
-					new Call(VippsOperation.CANCEL, request.merchantInfo().merchantSerialNumber(), orderId,
-							HttpMethod.PUT, PAYMENTS_PATH + "/" + orderId + "/cancel", null, request),
-					CancelTransactionResponse.class);
-		}).onErrorMap(VippsValidationException.class, this::recordValidationFailure);
+			return new Call(VippsOperation.CANCEL, msn, orderId, HttpMethod.PUT,
+					PAYMENTS_PATH + "/" + orderId + "/cancel", null, request);
+		});
 	}
 
 	/**
-	 * {@code POST /ecomm/v2/payments/{orderId}/refund}. Retried on transient failures
-	 * with the same {@code X-Request-Id}.
+	 * {@code POST /ecomm/v2/payments/{orderId}/refund}. Sent again automatically with the
+	 * same {@code X-Request-Id} on transient failures.
 	 * @param orderId the order
 	 * @param requestId the idempotency key, as for {@link #capture}
 	 * @param request the MSN, amount ({@code null} = everything refundable) and text
-	 * @return the refund (key {@code transaction}) and the new totals
+	 * @return the outcome; when applied, the refund (key {@code transaction}) and the new
+	 * totals
 	 */
-	public Mono<RefundTransactionResponse> refund(String orderId, String requestId, PaymentActionsRequest request) {
-		return Mono.defer(() -> {
+	public Mono<VippsOutcome<RefundTransactionResponse>> refund(String orderId, String requestId,
+			PaymentActionsRequest request) {
+		String msn = (request != null) ? msnOf(request.merchantInfo()) : null;
+		return outcome(VippsOperation.REFUND, msn, orderId, RefundTransactionResponse.class, () -> {
 			this.validator.action(VippsOperation.REFUND, orderId, requestId, request);
-			return execute(
-					new Call(VippsOperation.REFUND, request.merchantInfo().merchantSerialNumber(), orderId,
-							HttpMethod.POST, PAYMENTS_PATH + "/" + orderId + "/refund", requestId, request),
-					RefundTransactionResponse.class);
-		}).onErrorMap(VippsValidationException.class, this::recordValidationFailure);
+			return new Call(VippsOperation.REFUND, msn, orderId, HttpMethod.POST,
+					PAYMENTS_PATH + "/" + orderId + "/refund", requestId, request);
+		});
 	}
 
 	/**
 	 * {@code GET /ecomm/v2/payments/{orderId}/details}: the whole history, the source of
-	 * truth.
+	 * truth. Read only, so it is repeated automatically on every transient failure.
 	 * @param msn the merchant serial number the order belongs to
 	 * @param orderId the order
-	 * @return the details
+	 * @return the details; a {@link VippsApiException} when they cannot be had (its
+	 * {@link VippsApiException#classification() classification} says whether to try again
+	 * later; Merchant/35 means the order does not exist for this MSN)
 	 */
 	public Mono<PaymentDetails> details(String msn, String orderId) {
 		return Mono.defer(() -> {
 			this.validator.details(msn, orderId);
-			return execute(new Call(VippsOperation.DETAILS, msn, orderId, HttpMethod.GET,
-					PAYMENTS_PATH + "/" + orderId + "/details", null, null), PaymentDetails.class);
+			Call call = new Call(VippsOperation.DETAILS, msn, orderId, HttpMethod.GET,
+					PAYMENTS_PATH + "/" + orderId + "/details", null, null);
+			return execute(call).map((raw) -> read(call, raw, PaymentDetails.class));
 		}).onErrorMap(VippsValidationException.class, this::recordValidationFailure);
 	}
 
@@ -257,21 +270,58 @@ public final class VippsClient implements AutoCloseable {
 	}
 
 	private VippsValidationException recordValidationFailure(VippsValidationException failure) {
-		String msn = (failure.msn() != null && VippsRequestValidator.MSN.matcher(failure.msn()).matches())
-				? failure.msn() : "invalid";
-		this.metrics.failure(failure.operation(), msn, failure, Duration.ZERO);
+		this.metrics.failure(failure.operation(), VippsClientMetrics.msnTag(failure.msn()), failure, Duration.ZERO);
 		return failure;
 	}
 
-	private <T> Mono<T> execute(Call call, Class<T> responseType) {
+	private <T> Mono<VippsOutcome<T>> outcome(VippsOperation operation, String msn, String orderId, Class<T> type,
+			Supplier<Call> validated) {
+		return Mono.defer(() -> {
+			Call call = validated.get();
+			return execute(call).map((raw) -> applied(call, raw, type));
+		}).onErrorResume(VippsApiException.class, (error) -> {
+			if (error instanceof VippsValidationException validation) {
+				recordValidationFailure(validation);
+			}
+			return Mono.just(notConfirmed(operation, msn, orderId, error));
+		}).doOnNext(this.metrics::outcome);
+	}
+
+	private <T> VippsOutcome<T> applied(Call call, RawResponse raw, Class<T> type) {
+		AppliedBodyReader.Read<T> read = this.appliedBodyReader.read(raw.body(), type);
+		if (read.problem() != null && logger.isWarnEnabled()) {
+			logger.warn("Vipps applied " + call.operation().tag() + " [msn=" + call.msn() + ", orderId="
+					+ call.orderId() + "] with HTTP " + raw.status() + ", but its answer could not be read completely: "
+					+ read.problem());
+		}
+		return new VippsOutcome.Applied<>(call.operation(), call.msn(), call.orderId(), raw.status(), read.value(),
+				read.raw(), read.problem());
+	}
+
+	private static <T> VippsOutcome<T> notConfirmed(VippsOperation operation, String msn, String orderId,
+			VippsApiException error) {
+		VippsErrorClassification classification = error.classification();
+		if (classification.mayHaveBeenApplied()) {
+			return new VippsOutcome.Unknown<>(operation, msn, orderId, error.failure(), classification);
+		}
+		return new VippsOutcome.NotApplied<>(operation, msn, orderId, error.failure(), classification);
+	}
+
+	private static String msnOf(MerchantInfoPayment merchantInfo) {
+		return (merchantInfo != null) ? merchantInfo.merchantSerialNumber() : null;
+	}
+
+	private Mono<RawResponse> execute(Call call) {
 		VippsCredentials credentials = this.config.credentialsFor(call.msn());
 		if (credentials == null) {
-			throw new VippsValidationException(new VippsFailure(call.operation(), call.msn(), call.orderId(), 0, null,
-					"merchantSerialNumber", "no credentials configured for this MSN, and no partner keys", null, null));
+			throw new VippsValidationException(
+					new VippsFailure(call.operation(), call.msn(), call.orderId(), 0, null, "merchantSerialNumber",
+							"no credentials configured for this MSN, and no partner keys", null, null),
+					VippsErrorClassification.needsAPerson(VippsErrorCategory.VALIDATION));
 		}
 		byte[] body = (call.body() != null) ? this.jsonMapper.writeValueAsBytes(call.body()) : null;
 		TokenKey key = new TokenKey(credentials, call.msn());
-		Mono<byte[]> authorized = this.tokens.token(key)
+		Mono<RawResponse> authorized = this.tokens.token(key)
 			.flatMap((token) -> exchange(call, credentials, token, body)
 				.onErrorResume((error) -> isRejectedToken(call, error), (error) -> {
 					// The gateway refused the token (expired early, revoked): such a
@@ -281,7 +331,7 @@ public final class VippsClient implements AutoCloseable {
 					this.tokens.invalidate(key, token);
 					return this.tokens.token(key).flatMap((fresh) -> exchange(call, credentials, fresh, body));
 				}));
-		return withRetries(call, authorized).map((bytes) -> read(call, bytes, responseType));
+		return withRetries(call, authorized);
 	}
 
 	private static boolean isRejectedToken(Call call, Throwable error) {
@@ -310,7 +360,7 @@ public final class VippsClient implements AutoCloseable {
 		});
 	}
 
-	private Mono<byte[]> exchange(Call call, VippsCredentials credentials, AccessToken token, byte[] body) {
+	private Mono<RawResponse> exchange(Call call, VippsCredentials credentials, AccessToken token, byte[] body) {
 		return send(call.operation(), call.msn(), call.orderId(), call.method(), call.path(), (headers) -> {
 			headers.setBearerAuth(token.value());
 			headers.set(VippsHeaders.SUBSCRIPTION_KEY, credentials.subscriptionKey());
@@ -326,12 +376,12 @@ public final class VippsClient implements AutoCloseable {
 			headers.set(VippsHeaders.CLIENT_ID, key.credentials().clientId());
 			headers.set(VippsHeaders.CLIENT_SECRET, key.credentials().clientSecret());
 			headers.set(VippsHeaders.SUBSCRIPTION_KEY, key.credentials().subscriptionKey());
-		}, EMPTY).map((bytes) -> {
+		}, EMPTY).map((raw) -> {
 			AccessTokenResponse response = read(new Call(VippsOperation.ACCESS_TOKEN, key.msn(), null, HttpMethod.POST,
-					ACCESS_TOKEN_PATH, null, null), bytes, AccessTokenResponse.class);
+					ACCESS_TOKEN_PATH, null, null), raw, AccessTokenResponse.class);
 			if (response.accessToken() == null || response.accessToken().isBlank() || response.expiresIn() <= 0) {
-				throw new VippsInternalException(new VippsFailure(VippsOperation.ACCESS_TOKEN, key.msn(), null, 200,
-						null, null, "access token response without access_token or expires_in", null, null), false);
+				throw this.errorDecoder.unreadable(VippsOperation.ACCESS_TOKEN, key.msn(), null, raw.status(),
+						"access token response without access_token or expires_in");
 			}
 			// Timed from when we asked, so the token is never believed to live longer
 			// than it does.
@@ -339,7 +389,7 @@ public final class VippsClient implements AutoCloseable {
 		});
 	}
 
-	private Mono<byte[]> send(VippsOperation operation, String msn, String orderId, HttpMethod method, String path,
+	private Mono<RawResponse> send(VippsOperation operation, String msn, String orderId, HttpMethod method, String path,
 			Consumer<HttpHeaders> credentials, byte[] body) {
 		return Mono.defer(() -> {
 			long startNanos = System.nanoTime();
@@ -372,7 +422,7 @@ public final class VippsClient implements AutoCloseable {
 					if (raw.status() >= 200 && raw.status() < 300) {
 						this.metrics.success(operation, msn, raw.status(),
 								Duration.ofNanos(System.nanoTime() - startNanos));
-						return Mono.just(raw.body());
+						return Mono.just(raw);
 					}
 					return Mono.error(this.errorDecoder.decode(operation, msn, orderId, raw.status(), raw.retryAfter(),
 							raw.body()));
@@ -382,15 +432,22 @@ public final class VippsClient implements AutoCloseable {
 		});
 	}
 
-	private <T> T read(Call call, byte[] bytes, Class<T> type) {
+	// The answer of a read (details, token) is read completely or not at all: unlike an
+	// applied change, a read whose answer cannot be read has no value.
+	private <T> T read(Call call, RawResponse raw, Class<T> type) {
+		T value;
 		try {
-			return this.jsonMapper.readValue(bytes, type);
+			value = this.jsonMapper.readValue(raw.body(), type);
 		}
 		catch (JacksonException ex) {
-			throw new VippsInternalException(new VippsFailure(call.operation(), call.msn(), call.orderId(), 200, null,
-					null, "unreadable " + type.getSimpleName() + " from Vipps: " + ex.getOriginalMessage(), null, null),
-					false);
+			throw this.errorDecoder.unreadable(call.operation(), call.msn(), call.orderId(), raw.status(),
+					"unreadable " + type.getSimpleName() + " from Vipps: " + ex.getOriginalMessage());
 		}
+		if (value == null) {
+			throw this.errorDecoder.unreadable(call.operation(), call.msn(), call.orderId(), raw.status(),
+					"no " + type.getSimpleName() + " in Vipps' answer");
+		}
+		return value;
 	}
 
 	private record Call(VippsOperation operation, String msn, String orderId, HttpMethod method, String path,

@@ -16,7 +16,11 @@ import io.micrometer.core.instrument.Timer;
  * {@link VippsApiException#kind() kind}), {@code http_status} ({@code none} without a
  * response), {@code msn};</li>
  * <li>{@code vipps.api.errors} (counter): {@code operation}, {@code error_group},
- * {@code error_code} ({@code none} when Vipps sent none).</li>
+ * {@code error_code} ({@code none} when Vipps sent none);</li>
+ * <li>{@code vipps.api.outcomes} (counter, one per mutating call after the client's own
+ * retries): {@code operation}, {@code outcome} ({@code applied}, {@code not_applied},
+ * {@code unknown}), {@code category} ({@code none} when applied), {@code msn}
+ * ({@code invalid} when the caller's MSN is not 5-6 digits).</li>
  * </ul>
  *
  * @author vipps-client
@@ -26,6 +30,8 @@ final class VippsClientMetrics {
 	static final String REQUESTS = "vipps.api.requests";
 
 	static final String ERRORS = "vipps.api.errors";
+
+	static final String OUTCOMES = "vipps.api.outcomes";
 
 	private static final String NONE = "none";
 
@@ -49,6 +55,29 @@ final class VippsClientMetrics {
 			.tag("error_code", orNone(failure.errorCode()))
 			.register(this.registry)
 			.increment();
+	}
+
+	void outcome(VippsOutcome<?> outcome) {
+		Counter.builder(OUTCOMES)
+			.description("Mutating Vipps eCom API calls by how they ended: applied, not applied or unknown")
+			.tag("operation", outcome.operation().tag())
+			.tag("outcome", outcome.fold((applied) -> "applied", (notApplied) -> "not_applied", (unknown) -> "unknown"))
+			.tag("category",
+					outcome.fold((applied) -> NONE, (notApplied) -> notApplied.category().name(),
+							(unknown) -> unknown.category().name()))
+			.tag("msn", msnTag(outcome.msn()))
+			.register(this.registry)
+			.increment();
+	}
+
+	/**
+	 * The MSN as a tag value: only well-formed MSNs, so a caller's garbage cannot create
+	 * unbounded tag values.
+	 * @param msn the MSN as given
+	 * @return the MSN, or {@code invalid}
+	 */
+	static String msnTag(String msn) {
+		return (msn != null && VippsRequestValidator.MSN.matcher(msn).matches()) ? msn : "invalid";
 	}
 
 	private Timer timer(VippsOperation operation, String msn, String outcome, String status) {

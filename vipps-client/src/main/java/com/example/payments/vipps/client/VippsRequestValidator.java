@@ -39,6 +39,12 @@ final class VippsRequestValidator {
 
 	static final int MAX_URL = 255;
 
+	/**
+	 * The highest shipping cost accepted, in NOK: a sanity bound, not a business rule. A
+	 * cost above it is almost certainly an amount in øre passed as NOK.
+	 */
+	static final BigDecimal MAX_SHIPPING_COST_NOK = new BigDecimal("10000");
+
 	private final boolean allowInsecureLocalUrls;
 
 	VippsRequestValidator(boolean allowInsecureLocalUrls) {
@@ -81,8 +87,7 @@ final class VippsRequestValidator {
 			for (ShippingDetails option : shipping) {
 				check.that(option != null && ("Y".equals(option.isDefault()) || "N".equals(option.isDefault())),
 						"isDefault", "isDefault must be \"Y\" or \"N\"");
-				check.that(option.shippingCost() != null && option.shippingCost().compareTo(BigDecimal.ZERO) >= 0,
-						"shippingCost", "shippingCost is NOK and must not be negative");
+				check.shippingCost(option.shippingCost());
 				check.that(option.shippingMethod() != null && option.shippingMethod().length() <= 256, "shippingMethod",
 						"shippingMethod is required, at most 256 characters");
 				check.that(option.shippingMethodId() != null && option.shippingMethodId().length() <= 100,
@@ -202,6 +207,14 @@ final class VippsRequestValidator {
 		void orderId(String value) {
 			that(value != null && ORDER_ID.matcher(value).matches(), "orderId",
 					"orderId must match ^[a-zA-Z0-9-]{1,50}$");
+		}
+
+		void shippingCost(BigDecimal nok) {
+			that(nok != null && nok.signum() >= 0 && nok.compareTo(MAX_SHIPPING_COST_NOK) <= 0
+					&& nok.stripTrailingZeros().scale() <= 2, "shippingCost",
+					"shippingCost is in NOK (not øre): 0 to " + MAX_SHIPPING_COST_NOK.toPlainString()
+							+ " with at most two decimals, was " + ((nok != null) ? nok.toPlainString() : "null")
+							+ "; build it with ShippingDetails.ofOre");
 		}
 
 		void transactionText(String value) {

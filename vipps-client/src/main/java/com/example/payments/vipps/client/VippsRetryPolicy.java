@@ -8,17 +8,20 @@ import java.util.function.DoubleSupplier;
 
 import com.example.payments.vipps.client.VippsClientConfig.RetrySettings;
 import com.example.payments.vipps.client.error.VippsApiException;
-import com.example.payments.vipps.client.error.VippsRateLimitedException;
+import com.example.payments.vipps.client.error.VippsErrorClassification;
 import com.example.payments.vipps.client.error.VippsTransportException;
 
 /**
- * When a failed call is sent again. A failure is retried only if it is
- * {@link VippsApiException#retryable() retryable} <em>and</em> repeating the request is
- * safe for the operation:
+ * When the client itself sends a failed call again, before it reports an outcome. Only
+ * two kinds of repeat are automatic: the same {@code X-Request-Id} for capture and refund
+ * (and plain repeats of the read-only token and details calls), and requests that
+ * provably never reached Vipps or that it throttled without processing. Initiate and
+ * cancel are never repeated when they may have been applied, and nothing a person must
+ * fix first is repeated.
  * <table>
  * <caption>Retry table (every row has a test in {@code VippsRetryPolicyTests})</caption>
  * <tr>
- * <th>Failure</th>
+ * <th>Failure (its {@code VippsErrorClassification})</th>
  * <th>token, details</th>
  * <th>capture, refund (same {@code X-Request-Id})</th>
  * <th>initiate, cancel (no idempotency key)</th>
@@ -30,34 +33,29 @@ import com.example.payments.vipps.client.error.VippsTransportException;
  * <td>retry: the request provably never left</td>
  * </tr>
  * <tr>
- * <td>the access token fetch before the call failed retryably</td>
+ * <td>the access token fetch before the call failed transiently</td>
  * <td>retry</td>
  * <td>retry</td>
  * <td>retry: the call itself was not sent</td>
  * </tr>
  * <tr>
- * <td>HTTP 429, or {@code VippsError} 98</td>
+ * <td>throttled: HTTP 429, or {@code VippsError} 98</td>
  * <td>retry after {@code Retry-After}</td>
  * <td>retry after {@code Retry-After}</td>
  * <td>retry after {@code Retry-After}: throttled requests are not processed</td>
  * </tr>
  * <tr>
- * <td>read timeout, connection lost after sending</td>
+ * <td>may have been applied: read timeout, connection lost after sending, 5xx, Payment 52
+ * and 63, {@code VippsError} 99</td>
  * <td>retry</td>
  * <td>retry</td>
- * <td><b>no</b>: it may have been applied; check details first</td>
+ * <td><b>no</b>: outcome unknown, read details first</td>
  * </tr>
  * <tr>
- * <td>HTTP 5xx (any body)</td>
+ * <td>{@code VippsError} 94 (order locked), 409</td>
  * <td>retry</td>
  * <td>retry</td>
- * <td><b>no</b>: it may have been applied</td>
- * </tr>
- * <tr>
- * <td>{@code VippsError} 94 (order locked)</td>
- * <td>retry</td>
- * <td>retry</td>
- * <td><b>no</b></td>
+ * <td><b>no</b>: reported as not applied, the caller repeats it later</td>
  * </tr>
  * <tr>
  * <td>HTTP 401</td>
@@ -65,15 +63,17 @@ import com.example.payments.vipps.client.error.VippsTransportException;
  * (the gateway rejected the request, so it was not processed), then gives up</td>
  * </tr>
  * <tr>
- * <td>other 4xx (validation, 403, 404, errors 34, 35, 37, 51, 61, 71, 81, 93 ...), client
- * validation</td>
+ * <td>a person must act first (Payment 74, credentials, set-up, wrong request), every
+ * other refusal, client validation</td>
  * <td colspan="3">never</td>
  * </tr>
  * </table>
- * Retries stop after {@link RetrySettings#maxAttempts()} attempts, or when the next wait
- * would end after {@link RetrySettings#maxTotalTime()}; the last failure is then
- * signalled as is (a long {@code Retry-After} therefore surfaces as
- * {@link VippsRateLimitedException}).
+ * Waits are the jittered exponential backoff, at least the classification's
+ * {@code retryAfter} ({@code Retry-After}, or a whole minute when a throttled answer has
+ * none). Retries stop after {@link RetrySettings#maxAttempts()} attempts, or when the
+ * next wait would end after {@link RetrySettings#maxTotalTime()}; the last failure then
+ * becomes the outcome (a throttled call without {@code Retry-After} is therefore reported
+ * as not applied, wait a minute, instead of being hammered every 200 ms).
  *
  * @author vipps-client
  */
@@ -104,17 +104,28 @@ public final class VippsRetryPolicy {
 	 * @return whether a retry is allowed
 	 */
 	public boolean isSafeToRepeat(VippsOperation operation, Throwable failure) {
-		if (!(failure instanceof VippsApiException vippsFailure) || !vippsFailure.retryable()) {
+		if (!(failure instanceof VippsApiException vippsFailure)) {
 			return false;
 		}
-		if (operation != VippsOperation.ACCESS_TOKEN && vippsFailure.operation() == VippsOperation.ACCESS_TOKEN) {
-			return true;
+		VippsErrorClassification classification = vippsFailure.classification();
+		if (classification.personMustAct()) {
+			return false;
 		}
-		if (IDEMPOTENT.contains(operation)) {
-			return true;
+		boolean repeatable = IDEMPOTENT.contains(operation);
+		if (classification.mayHaveBeenApplied()) {
+			return repeatable;
 		}
-		return vippsFailure instanceof VippsRateLimitedException
-				|| (vippsFailure instanceof VippsTransportException transport && !transport.requestSent());
+		return switch (classification.nextStep()) {
+			case WAIT_THEN_RETRY -> true;
+			case RETRY_SAME_KEY -> repeatable || neverSent(operation, vippsFailure);
+			default -> false;
+		};
+	}
+
+	private static boolean neverSent(VippsOperation operation, VippsApiException failure) {
+		boolean tokenFetchFailed = operation != VippsOperation.ACCESS_TOKEN
+				&& failure.operation() == VippsOperation.ACCESS_TOKEN;
+		return tokenFetchFailed || (failure instanceof VippsTransportException transport && !transport.requestSent());
 	}
 
 	/**
@@ -131,9 +142,9 @@ public final class VippsRetryPolicy {
 			return Optional.empty();
 		}
 		Duration delay = backoff(attemptsMade);
-		Optional<Duration> retryAfter = ((VippsApiException) failure).retryAfter();
-		if (retryAfter.isPresent() && retryAfter.get().compareTo(delay) > 0) {
-			delay = retryAfter.get();
+		Duration retryAfter = ((VippsApiException) failure).classification().retryAfter();
+		if (retryAfter != null && retryAfter.compareTo(delay) > 0) {
+			delay = retryAfter;
 		}
 		if (elapsed.plus(delay).compareTo(this.settings.maxTotalTime()) > 0) {
 			return Optional.empty();

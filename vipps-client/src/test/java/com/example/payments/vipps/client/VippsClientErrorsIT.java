@@ -1,15 +1,13 @@
 package com.example.payments.vipps.client;
 
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.time.Duration;
 
 import com.example.payments.vipps.client.error.VippsApiException;
 import com.example.payments.vipps.client.error.VippsAuthenticationException;
+import com.example.payments.vipps.client.error.VippsErrorCategory;
 import com.example.payments.vipps.client.error.VippsInternalException;
 import com.example.payments.vipps.client.error.VippsMerchantException;
-import com.example.payments.vipps.client.error.VippsPaymentException;
-import com.example.payments.vipps.client.error.VippsTransportException;
+import com.example.payments.vipps.client.error.VippsNextStep;
 import com.example.payments.vipps.client.error.VippsValidationException;
 import com.example.payments.vipps.client.model.CancelPaymentRequest;
 import com.example.payments.vipps.client.model.InitiatePaymentRequest;
@@ -26,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Every error class, driven by the simulator's real behaviour and its fault injection.
+ * How {@link VippsClient#details} fails (it signals a {@link VippsApiException}), and
+ * what the client refuses to send at all. The outcomes of the mutating calls are in
+ * {@link VippsOutcomeTableIT}.
  *
  * @author vipps-client
  */
@@ -38,74 +38,14 @@ class VippsClientErrorsIT {
 	private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
 	@Test
-	void rejectsADuplicateOrderIdAsAFinalMerchantError() {
-		String orderId = SimulatorFixtures.newOrderId();
-		vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
-		VippsApiException duplicate = failure(
-				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
-		assertThat(duplicate).isInstanceOf(VippsMerchantException.class);
-		assertThat(duplicate.is("Merchant", "34")).isTrue();
-		assertThat(duplicate.retryable()).isFalse();
-		assertThat(duplicate.operation()).isEqualTo(VippsOperation.INITIATE);
-		assertThat(duplicate.msn()).isEqualTo(SimulatorFixtures.MSN);
-		assertThat(duplicate.orderId()).isEqualTo(orderId);
-		assertThat(duplicate.httpStatus()).isBetween(400, 499);
-		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE, orderId)).hasSize(2);
-	}
-
-	@Test
-	void rejectsACaptureAboveTheReservedAmount() {
-		String orderId = reservedPayment(10000);
-		VippsApiException exception = failure(vipps.client()
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 10100L, "Too much")));
-		assertThat(exception).isInstanceOf(VippsPaymentException.class);
-		assertThat(exception.is("Payment", "61")).isTrue();
-		assertThat(exception.httpStatus()).isEqualTo(400);
-		assertThat(exception.retryable()).isFalse();
-		assertThat(exception.contextId()).isNotBlank();
-		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)).as("not retried").hasSize(1);
-		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isZero();
-	}
-
-	@Test
-	void rejectsARefundAboveTheCapturedAmount() {
-		String orderId = reservedPayment(10000);
-		vipps.client()
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped"))
-			.block(TIMEOUT);
-		VippsApiException exception = failure(vipps.client()
-			.refund(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 6000L, "Too much")));
-		assertThat(exception).isInstanceOf(VippsPaymentException.class);
-		assertThat(exception.is("Payment", "71")).isTrue();
-		assertThat(exception.retryable()).isFalse();
-		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().refundedAmount()).isZero();
-	}
-
-	@Test
-	void rejectsACancelAfterCaptureWithoutRelease() {
-		String orderId = reservedPayment(10000);
-		vipps.client()
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped"))
-			.block(TIMEOUT);
-		VippsApiException exception = failure(
-				vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Too late")));
-		assertThat(exception).isInstanceOf(VippsPaymentException.class);
-		assertThat(exception.is("Payment", "51")).isTrue();
-		assertThat(exception.retryable()).isFalse();
-	}
-
-	@Test
-	void reportsAnUnknownOrderAsMerchantError35() {
+	void reportsAnUnknownOrderInDetailsAsMerchantError35() {
 		VippsApiException exception = failure(
 				vipps.client().details(SimulatorFixtures.MSN, "no-such-order-" + SimulatorFixtures.newOrderId()));
 		assertThat(exception).isInstanceOf(VippsMerchantException.class);
 		assertThat(exception.is("Merchant", "35")).isTrue();
 		assertThat(exception.httpStatus()).isEqualTo(404);
-		assertThat(exception.retryable()).isFalse();
+		assertThat(exception.classification().category()).isEqualTo(VippsErrorCategory.MERCHANT);
+		assertThat(exception.classification().mayHaveBeenApplied()).isFalse();
 	}
 
 	@Test
@@ -119,7 +59,8 @@ class VippsClientErrorsIT {
 			assertThat(exception).isInstanceOf(VippsAuthenticationException.class);
 			assertThat(exception.operation()).isEqualTo(VippsOperation.ACCESS_TOKEN);
 			assertThat(exception.httpStatus()).isEqualTo(401);
-			assertThat(exception.retryable()).isFalse();
+			assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.GIVE_UP_TELL_PERSON);
+			assertThat(exception.classification().personMustAct()).isTrue();
 			assertThat(exception.getMessage()).doesNotContain("wrong-secret");
 		}
 		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)).as("not retried").hasSize(1);
@@ -128,16 +69,28 @@ class VippsClientErrorsIT {
 
 	@Test
 	void reportsPartnerKeysUsedForAForeignMsnAsFinal() {
-		// SimulatorFixtures.FOREIGN_MSN has no own keys configured in the client, so the
-		// partner keys are
-		// used;
-		// the partner is not linked to it.
+		// FOREIGN_MSN has no own keys in the client, so the partner keys are used; the
+		// partner is not linked to it.
 		VippsApiException exception = failure(
 				vipps.client().details(SimulatorFixtures.FOREIGN_MSN, SimulatorFixtures.newOrderId()));
 		assertThat(exception).isInstanceOf(VippsMerchantException.class);
 		assertThat(exception.httpStatus()).isEqualTo(403);
 		assertThat(exception.errorMessage()).contains("Invalid MSN");
-		assertThat(exception.retryable()).isFalse();
+		assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.GIVE_UP_TELL_PERSON);
+	}
+
+	@Test
+	void givesUpOnPersistentServerErrorsInDetailsAfterMaxAttempts() {
+		String orderId = reservedPayment(10000);
+		vipps.sim().faults().failNext(SimulatedOperation.DETAILS, 5, 502);
+		VippsApiException exception = failure(vipps.client().details(SimulatorFixtures.MSN, orderId));
+		assertThat(exception).isInstanceOf(VippsInternalException.class);
+		assertThat(exception.httpStatus()).isEqualTo(502);
+		assertThat(exception.classification().mayHaveBeenApplied()).as("a read changes nothing").isFalse();
+		assertThat(exception.classification().nextStep()).as("read again later")
+			.isEqualTo(VippsNextStep.RETRY_SAME_KEY);
+		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.DETAILS, orderId))
+			.hasSize(SimulatorFixtures.FAST_RETRIES.maxAttempts());
 	}
 
 	@Test
@@ -150,6 +103,7 @@ class VippsClientErrorsIT {
 					ownKeysOnly.details(SimulatorFixtures.FOREIGN_MSN, SimulatorFixtures.newOrderId()));
 			assertThat(exception).isInstanceOf(VippsValidationException.class);
 			assertThat(exception.errorCode()).isEqualTo("merchantSerialNumber");
+			assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.GIVE_UP_TELL_PERSON);
 		}
 		assertThat(vipps.sim().exchanges()).isEmpty();
 	}
@@ -157,89 +111,38 @@ class VippsClientErrorsIT {
 	@Test
 	void validatesRequestsBeforeAnythingReachesVipps() {
 		String orderId = SimulatorFixtures.newOrderId();
-		assertThat(
-				failure(vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 99))))
-			.isInstanceOf(VippsValidationException.class);
-		assertThat(failure(
-				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, "bad_order_id", 10000)))
-			.errorCode()).isEqualTo("orderId");
-		assertThat(
-				failure(vipps.client().initiate(SimulatorFixtures.regularPayment("1234", orderId, 10000))).errorCode())
+		assertThat(rejectedField(
+				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 99))))
+			.isEqualTo("amount");
+		assertThat(rejectedField(vipps.client()
+			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, "bad_order_id", 10000))))
+			.isEqualTo("orderId");
+		assertThat(rejectedField(vipps.client().initiate(SimulatorFixtures.regularPayment("1234", orderId, 10000))))
 			.isEqualTo("merchantSerialNumber");
-		assertThat(failure(vipps.client()
-			.capture(orderId, "x".repeat(41), PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "Shipped")))
-			.errorCode()).isEqualTo("X-Request-Id");
-		assertThat(failure(vipps.client()
+		assertThat(rejectedField(vipps.client()
+			.capture(orderId, "x".repeat(41), PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "Shipped"))))
+			.isEqualTo("X-Request-Id");
+		assertThat(rejectedField(vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "x".repeat(101))))
-			.errorCode()).isEqualTo("transactionText");
-		assertThat(failure(vipps.client().cancel(orderId, CancelPaymentRequest.of("12345678", "Cancel"))).errorCode())
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "x".repeat(101)))))
+			.isEqualTo("transactionText");
+		assertThat(rejectedField(vipps.client().cancel(orderId, CancelPaymentRequest.of("12345678", "Cancel"))))
 			.isEqualTo("merchantSerialNumber");
 		InitiatePaymentRequest localCallback = new InitiatePaymentRequest(null,
 				MerchantInfo.regular(SimulatorFixtures.MSN, "http://localhost/cb", SimulatorFixtures.FALLBACK, null),
 				SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000).transaction());
-		assertThat(failure(vipps.client().initiate(localCallback)).errorCode()).isEqualTo("callbackPrefix");
+		assertThat(rejectedField(vipps.client().initiate(localCallback))).isEqualTo("callbackPrefix");
+		assertThat(failure(vipps.client().details(SimulatorFixtures.MSN, "bad_order_id")))
+			.isInstanceOf(VippsValidationException.class);
 		assertThat(vipps.sim().exchanges()).as("no request reached the simulator").isEmpty();
 	}
 
-	@Test
-	void doesNotResendAnInitiateAnsweredWithServerError() {
-		vipps.client().details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
-		vipps.sim().faults().failNext(SimulatedOperation.INITIATE, 1, 500);
-		String orderId = SimulatorFixtures.newOrderId();
-		VippsApiException exception = failure(
-				vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
-		assertThat(exception).isInstanceOf(VippsInternalException.class);
-		assertThat(exception.retryable()).as("transient, but initiate is not idempotent").isTrue();
-		assertThat(exception.is("VippsError", "99")).isTrue();
-		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE, orderId)).hasSize(1);
-	}
-
-	@Test
-	void doesNotResendACancelAnsweredWithServerError() {
-		String orderId = reservedPayment(10000);
-		vipps.sim().faults().failNext(SimulatedOperation.CANCEL, 1, 503);
-		VippsApiException exception = failure(
-				vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Cancel")));
-		assertThat(exception).isInstanceOf(VippsInternalException.class);
-		assertThat(exception.httpStatus()).isEqualTo(503);
-		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CANCEL, orderId)).hasSize(1);
-		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().status().name())
-			.isEqualTo("RESERVED");
-	}
-
-	@Test
-	void givesUpOnPersistentServerErrorsAfterMaxAttempts() {
-		String orderId = reservedPayment(10000);
-		vipps.sim().faults().failNext(SimulatedOperation.DETAILS, 5, 502);
-		VippsApiException exception = failure(vipps.client().details(SimulatorFixtures.MSN, orderId));
-		assertThat(exception).isInstanceOf(VippsInternalException.class);
-		assertThat(exception.httpStatus()).isEqualTo(502);
-		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.DETAILS, orderId))
-			.hasSize(SimulatorFixtures.FAST_RETRIES.maxAttempts());
-	}
-
-	@Test
-	void reportsAnUnreachableVippsAsTransportFailureWithoutSending() throws IOException {
-		int closedPort;
-		try (ServerSocket socket = new ServerSocket(0)) {
-			closedPort = socket.getLocalPort();
-		}
-		VippsClientConfig config = VippsClientConfig.builder("http://127.0.0.1:" + closedPort, SimulatorFixtures.SYSTEM)
-			.merchant(SimulatorFixtures.MSN, SimulatorFixtures.MERCHANT_KEYS)
-			.retry(SimulatorFixtures.FAST_RETRIES)
-			.build();
-		SimpleMeterRegistry registry = new SimpleMeterRegistry();
-		try (VippsClient unreachable = VippsClient.create(config, registry)) {
-			VippsApiException exception = failure(unreachable.initiate(
-					SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, SimulatorFixtures.newOrderId(), 10000)));
-			assertThat(exception).isInstanceOfSatisfying(VippsTransportException.class,
-					(transport) -> assertThat(transport.requestSent()).isFalse());
-			assertThat(exception.retryable()).isTrue();
-		}
-		assertThat(registry.get("vipps.api.requests").tag("outcome", "transport").timer().count())
-			.as("the token fetch before initiate was retried: nothing was sent")
-			.isEqualTo(SimulatorFixtures.FAST_RETRIES.maxAttempts().longValue());
+	private static <T> String rejectedField(Mono<VippsOutcome<T>> call) {
+		VippsOutcome.NotApplied<T> notApplied = SimulatorFixtures.notApplied(call);
+		assertThat(notApplied.category()).isEqualTo(VippsErrorCategory.VALIDATION);
+		assertThat(notApplied.nextStep()).isEqualTo(VippsNextStep.FIX_REQUEST);
+		assertThat(notApplied.failure().httpStatus()).as("nothing sent").isZero();
+		return notApplied.failure().errorCode();
 	}
 
 	private static VippsApiException failure(Mono<?> call) {
@@ -251,9 +154,8 @@ class VippsClientErrorsIT {
 
 	private static String reservedPayment(long amount) {
 		String orderId = SimulatorFixtures.newOrderId();
-		vipps.client()
-			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount))
-			.block(TIMEOUT);
+		SimulatorFixtures
+			.applied(vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount)));
 		vipps.sim().approve(SimulatorFixtures.MSN, orderId);
 		return orderId;
 	}

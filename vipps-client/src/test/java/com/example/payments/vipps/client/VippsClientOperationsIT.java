@@ -37,9 +37,8 @@ class VippsClientOperationsIT {
 	@Test
 	void initiatesAPaymentAndReadsItsDetails() {
 		String orderId = SimulatorFixtures.newOrderId();
-		PaymentInitiationResponse initiated = vipps.client()
-			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 20000))
-			.block(TIMEOUT);
+		PaymentInitiationResponse initiated = SimulatorFixtures
+			.applied(vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 20000)));
 		assertThat(initiated.orderId()).isEqualTo(orderId);
 		assertThat(initiated.url()).isNotBlank();
 		PaymentDetails pending = vipps.client().details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
@@ -58,32 +57,28 @@ class VippsClientOperationsIT {
 	void capturesAndRefundsPartiallyWithCorrectBookkeeping() {
 		String orderId = reservedPayment(SimulatorFixtures.MSN, 20000);
 		String firstCapture = SimulatorFixtures.newRequestId();
-		TransactionResponse captured = vipps.client()
-			.capture(orderId, firstCapture, PaymentActionsRequest.of(SimulatorFixtures.MSN, 15000L, "Shipped part 1"))
-			.block(TIMEOUT);
+		TransactionResponse captured = SimulatorFixtures.applied(vipps.client()
+			.capture(orderId, firstCapture, PaymentActionsRequest.of(SimulatorFixtures.MSN, 15000L, "Shipped part 1")));
 		assertThat(captured.transactionInfo().status()).isEqualTo("Captured");
 		assertThat(captured.transactionInfo().amount()).isEqualTo(15000);
 		assertThat(captured.transactionInfo().timeStamp()).isNotNull();
 		assertThat(captured.transactionSummary().capturedAmount()).isEqualTo(15000);
 		assertThat(captured.transactionSummary().remainingAmountToCapture()).isEqualTo(5000);
-		TransactionResponse rest = vipps.client()
+		TransactionResponse rest = SimulatorFixtures.applied(vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped the rest"))
-			.block(TIMEOUT);
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped the rest")));
 		assertThat(rest.transactionSummary().capturedAmount()).isEqualTo(20000);
 		assertThat(rest.transactionSummary().remainingAmountToCapture()).isZero();
-		RefundTransactionResponse refunded = vipps.client()
+		RefundTransactionResponse refunded = SimulatorFixtures.applied(vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Returned one sock"))
-			.block(TIMEOUT);
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Returned one sock")));
 		assertThat(refunded.transaction().status()).isEqualTo("Refund");
 		assertThat(refunded.transaction().amount()).isEqualTo(5000);
 		assertThat(refunded.transactionSummary().refundedAmount()).isEqualTo(5000);
 		assertThat(refunded.transactionSummary().remainingAmountToRefund()).isEqualTo(15000);
-		vipps.client()
+		SimulatorFixtures.applied(vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Returned the rest"))
-			.block(TIMEOUT);
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Returned the rest")));
 		SimulatedPayment truth = vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow();
 		assertThat(truth.status()).isEqualTo(SimulatedPayment.Status.REFUNDED);
 		assertThat(truth.capturedAmount()).isEqualTo(20000);
@@ -98,9 +93,8 @@ class VippsClientOperationsIT {
 	@Test
 	void cancelsAReservationAsVoid() {
 		String orderId = reservedPayment(SimulatorFixtures.MSN, 10000);
-		CancelTransactionResponse cancelled = vipps.client()
-			.cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Out of stock"))
-			.block(TIMEOUT);
+		CancelTransactionResponse cancelled = SimulatorFixtures
+			.applied(vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Out of stock")));
 		assertThat(cancelled.transactionInfo().status()).isEqualTo("Cancelled");
 		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().status())
 			.isEqualTo(SimulatedPayment.Status.VOIDED);
@@ -109,8 +103,10 @@ class VippsClientOperationsIT {
 	@Test
 	void cancelsAPendingPayment() {
 		String orderId = SimulatorFixtures.newOrderId();
-		vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
-		vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Customer left")).block(TIMEOUT);
+		SimulatorFixtures
+			.applied(vipps.client().initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
+		SimulatorFixtures
+			.applied(vipps.client().cancel(orderId, CancelPaymentRequest.of(SimulatorFixtures.MSN, "Customer left")));
 		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().status())
 			.isEqualTo(SimulatedPayment.Status.CANCELLED);
 	}
@@ -118,13 +114,12 @@ class VippsClientOperationsIT {
 	@Test
 	void releasesTheRemainingFundsAfterAPartialCapture() {
 		String orderId = reservedPayment(SimulatorFixtures.MSN, 10000);
-		vipps.client()
+		SimulatorFixtures.applied(vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 4000L, "Shipped part"))
-			.block(TIMEOUT);
-		CancelTransactionResponse released = vipps.client()
-			.cancel(orderId, CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Rest not available"))
-			.block(TIMEOUT);
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 4000L, "Shipped part")));
+		CancelTransactionResponse released = SimulatorFixtures.applied(vipps.client()
+			.cancel(orderId,
+					CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Rest not available")));
 		assertThat(released.transactionSummary().capturedAmount()).isEqualTo(4000);
 		assertThat(released.transactionSummary().remainingAmountToCapture()).isZero();
 		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().remainingAmountToCapture())
@@ -134,17 +129,15 @@ class VippsClientOperationsIT {
 	@Test
 	void readsDirectCaptureSalesFromDetails() {
 		String orderId = SimulatorFixtures.newOrderId();
-		vipps.client()
-			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId, 30000))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(vipps.client()
+			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId, 30000)));
 		vipps.sim().approve(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId);
 		PaymentDetails details = vipps.client().details(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId).block(TIMEOUT);
 		assertThat(details.transactionLogHistory().get(0).operation()).isEqualTo(TransactionOperation.SALE);
 		assertThat(details.transactionSummary().capturedAmount()).isEqualTo(30000);
-		vipps.client()
+		SimulatorFixtures.applied(vipps.client()
 			.refund(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.DIRECT_CAPTURE_MSN, 30000L, "Refund"))
-			.block(TIMEOUT);
+					PaymentActionsRequest.of(SimulatorFixtures.DIRECT_CAPTURE_MSN, 30000L, "Refund")));
 		assertThat(vipps.sim().payment(SimulatorFixtures.DIRECT_CAPTURE_MSN, orderId).orElseThrow().refundedAmount())
 			.isEqualTo(30000);
 	}
@@ -152,14 +145,12 @@ class VippsClientOperationsIT {
 	@Test
 	void actsForAPartnersMerchantWithPartnerKeys() {
 		String orderId = SimulatorFixtures.newOrderId();
-		vipps.client()
-			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.PARTNER_MSN, orderId, 10000))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(vipps.client()
+			.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.PARTNER_MSN, orderId, 10000)));
 		vipps.sim().approve(SimulatorFixtures.PARTNER_MSN, orderId);
-		vipps.client()
+		SimulatorFixtures.applied(vipps.client()
 			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.PARTNER_MSN, null, "Shipped"))
-			.block(TIMEOUT);
+					PaymentActionsRequest.of(SimulatorFixtures.PARTNER_MSN, null, "Shipped")));
 		assertThat(vipps.sim().payment(SimulatorFixtures.PARTNER_MSN, orderId).orElseThrow().capturedAmount())
 			.isEqualTo(10000);
 		RecordedExchange token = SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)
@@ -179,14 +170,15 @@ class VippsClientOperationsIT {
 		String refundId = SimulatorFixtures.newRequestId();
 		String orderId = SimulatorFixtures.newOrderId();
 		try (VippsClient fresh = SimulatorFixtures.client(vipps.sim(), new SimpleMeterRegistry())) {
-			fresh.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 20000)).block(TIMEOUT);
+			SimulatorFixtures
+				.applied(fresh.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 20000)));
 			vipps.sim().approve(SimulatorFixtures.MSN, orderId);
-			fresh.capture(orderId, captureId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 10000L, "Shipped"))
-				.block(TIMEOUT);
-			fresh.cancel(orderId, CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Done"))
-				.block(TIMEOUT);
-			fresh.refund(orderId, refundId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Refund"))
-				.block(TIMEOUT);
+			SimulatorFixtures.applied(fresh.capture(orderId, captureId,
+					PaymentActionsRequest.of(SimulatorFixtures.MSN, 10000L, "Shipped")));
+			SimulatorFixtures.applied(
+					fresh.cancel(orderId, CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Done")));
+			SimulatorFixtures.applied(
+					fresh.refund(orderId, refundId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Refund")));
 			fresh.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 		}
 		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.ACCESS_TOKEN)).hasSize(1);
@@ -227,13 +219,13 @@ class VippsClientOperationsIT {
 					MerchantInfo.regular(SimulatorFixtures.MSN, "http://127.0.0.1:9/vipps", "http://localhost:9/result",
 							null),
 					SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000).transaction());
-			assertThat(local.initiate(request).block(TIMEOUT).orderId()).isEqualTo(orderId);
+			assertThat(SimulatorFixtures.applied(local.initiate(request)).orderId()).isEqualTo(orderId);
 		}
 	}
 
 	private static String reservedPayment(String msn, long amount) {
 		String orderId = SimulatorFixtures.newOrderId();
-		vipps.client().initiate(SimulatorFixtures.regularPayment(msn, orderId, amount)).block(TIMEOUT);
+		SimulatorFixtures.applied(vipps.client().initiate(SimulatorFixtures.regularPayment(msn, orderId, amount)));
 		vipps.sim().approve(msn, orderId);
 		return orderId;
 	}

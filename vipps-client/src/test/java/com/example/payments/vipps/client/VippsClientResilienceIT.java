@@ -5,11 +5,13 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import com.example.payments.vipps.client.error.VippsApiException;
-import com.example.payments.vipps.client.error.VippsRateLimitedException;
+import com.example.payments.vipps.client.error.VippsErrorCategory;
+import com.example.payments.vipps.client.error.VippsNextStep;
 import com.example.payments.vipps.client.error.VippsTransportException;
 import com.example.payments.vipps.client.model.CancelPaymentRequest;
 import com.example.payments.vipps.client.model.PaymentActionsRequest;
 import com.example.payments.vipps.client.model.PaymentDetails;
+import com.example.payments.vipps.client.model.PaymentInitiationResponse;
 import com.example.payments.vipps.client.model.TransactionOperation;
 import com.example.payments.vipps.client.model.TransactionResponse;
 import com.example.payments.vipps.simulator.RecordedExchange;
@@ -76,8 +78,8 @@ class VippsClientResilienceIT {
 		String orderId = reservedPayment(10000);
 		vipps.sim().expireTokens();
 		String requestId = SimulatorFixtures.newRequestId();
-		this.client.capture(orderId, requestId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 4000L, "Shipped"))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(this.client.capture(orderId, requestId,
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 4000L, "Shipped")));
 		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(401, 200);
 		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(4000);
@@ -119,7 +121,8 @@ class VippsClientResilienceIT {
 			.build();
 		try (shortTokens; VippsClient early = VippsClient.create(config, new SimpleMeterRegistry())) {
 			String orderId = SimulatorFixtures.newOrderId();
-			early.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
+			SimulatorFixtures
+				.applied(early.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
 			await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
 				early.details(SimulatorFixtures.MSN, orderId).block(TIMEOUT);
 				assertThat(SimulatorFixtures.apiCalls(shortTokens, Kind.ACCESS_TOKEN)).hasSize(2);
@@ -137,9 +140,8 @@ class VippsClientResilienceIT {
 		String orderId = reservedPayment(20000);
 		String requestId = SimulatorFixtures.newRequestId();
 		vipps.sim().faults().applyThenFailNext(SimulatedOperation.CAPTURE, 1, 502);
-		TransactionResponse captured = this.client
-			.capture(orderId, requestId, PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped"))
-			.block(TIMEOUT);
+		TransactionResponse captured = SimulatorFixtures.applied(this.client.capture(orderId, requestId,
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped")));
 		assertThat(captured.transactionSummary().capturedAmount()).isEqualTo(5000);
 		List<RecordedExchange> captures = SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId);
 		assertThat(captures).extracting(RecordedExchange::status).containsExactly(502, 200);
@@ -153,15 +155,11 @@ class VippsClientResilienceIT {
 	@Test
 	void refundsOnlyOnceWhenRetriedWithSameRequestId() {
 		String orderId = reservedPayment(20000);
-		this.client
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped"))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(this.client.capture(orderId, SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, null, "Shipped")));
 		vipps.sim().faults().applyThenFailNext(SimulatedOperation.REFUND, 1, 500);
-		this.client
-			.refund(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 3000L, "Refund"))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(this.client.refund(orderId, SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 3000L, "Refund")));
 		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.REFUND, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(500, 200);
 		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().refundedAmount()).isEqualTo(3000);
@@ -171,15 +169,11 @@ class VippsClientResilienceIT {
 	void retriesACaptureOnOrderLockedAndServerErrors() {
 		String orderId = reservedPayment(20000);
 		vipps.sim().faults().failNext(SimulatedOperation.CAPTURE, 1, 409);
-		this.client
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Shipped"))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(this.client.capture(orderId, SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Shipped")));
 		vipps.sim().faults().failNext(SimulatedOperation.CAPTURE, 2, 503);
-		this.client
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Shipped"))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(this.client.capture(orderId, SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 1000L, "Shipped")));
 		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(409, 200, 503, 503, 200);
 		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(2000);
@@ -202,33 +196,10 @@ class VippsClientResilienceIT {
 		this.client.details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
 		String orderId = SimulatorFixtures.newOrderId();
 		vipps.sim().faults().rateLimitNext(SimulatedOperation.INITIATE, 1, Duration.ofSeconds(1));
-		this.client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)).block(TIMEOUT);
+		SimulatorFixtures
+			.applied(this.client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
 		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.INITIATE, orderId)).extracting(RecordedExchange::status)
 			.containsExactly(429, 200);
-	}
-
-	@Test
-	void surfacesThePerOrderCaptureLimitAsRateLimited() {
-		String orderId = reservedPayment(100000);
-		for (int i = 0; i < 5; i++) {
-			this.client
-				.capture(orderId, SimulatorFixtures.newRequestId(),
-						PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "Part " + i))
-				.block(TIMEOUT);
-		}
-		assertThatThrownBy(() -> this.client
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 100L, "Part 6"))
-			.block(TIMEOUT)).isInstanceOfSatisfying(VippsRateLimitedException.class, (exception) -> {
-				assertThat(exception.httpStatus()).isEqualTo(429);
-				assertThat(exception.retryable()).isTrue();
-				assertThat(exception.retryAfter()).hasValueSatisfying(
-						(wait) -> assertThat(wait).isGreaterThan(SimulatorFixtures.FAST_RETRIES.maxTotalTime()));
-			});
-		assertThat(SimulatorFixtures.apiCalls(vipps.sim(), Kind.CAPTURE, orderId))
-			.as("a 1-minute Retry-After exceeds the retry budget")
-			.hasSize(6);
-		assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId).orElseThrow().capturedAmount()).isEqualTo(500);
 	}
 
 	@Test
@@ -260,11 +231,11 @@ class VippsClientResilienceIT {
 			impatient.details(SimulatorFixtures.MSN, reservedPayment(10000)).block(TIMEOUT);
 			vipps.sim().faults().latency(SimulatedOperation.INITIATE, Duration.ofMillis(1000), Duration.ZERO);
 			String orderId = SimulatorFixtures.newOrderId();
-			assertThatThrownBy(
-					() -> impatient.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000))
-						.block(TIMEOUT))
-				.isInstanceOfSatisfying(VippsTransportException.class,
-						(exception) -> assertThat(exception.timeout()).isTrue());
+			VippsOutcome.Unknown<PaymentInitiationResponse> unknown = SimulatorFixtures
+				.unknown(impatient.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, 10000)));
+			assertThat(unknown.category()).isEqualTo(VippsErrorCategory.TRANSPORT);
+			assertThat(unknown.nextStep()).isEqualTo(VippsNextStep.READ_DETAILS_FIRST);
+			assertThat(vipps.sim().payment(SimulatorFixtures.MSN, orderId)).as("Vipps did apply it").isPresent();
 			assertThat(this.registry.get("vipps.api.requests")
 				.tags("operation", "initiate", "outcome", "timeout")
 				.timer()
@@ -274,18 +245,14 @@ class VippsClientResilienceIT {
 	}
 
 	@Test
-	void recordsTimersAndErrorCountersWithoutOrderIds() {
+	void recordsTimersErrorAndOutcomeCountersWithoutOrderIds() {
 		String orderId = reservedPayment(10000);
-		this.client
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped"))
-			.block(TIMEOUT);
-		assertThatThrownBy(() -> this.client
-			.capture(orderId, SimulatorFixtures.newRequestId(),
-					PaymentActionsRequest.of(SimulatorFixtures.MSN, 9000L, "Too much"))
-			.block(TIMEOUT)).isInstanceOf(VippsApiException.class);
-		this.client.cancel(orderId, CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Done"))
-			.block(TIMEOUT);
+		SimulatorFixtures.applied(this.client.capture(orderId, SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 5000L, "Shipped")));
+		SimulatorFixtures.notApplied(this.client.capture(orderId, SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of(SimulatorFixtures.MSN, 9000L, "Too much")));
+		SimulatorFixtures.applied(this.client.cancel(orderId,
+				CancelPaymentRequest.releasingRemainingFunds(SimulatorFixtures.MSN, "Done")));
 		assertThat(this.registry.get("vipps.api.requests")
 			.tags("operation", "capture", "outcome", "success", "http_status", "200", "msn", SimulatorFixtures.MSN)
 			.timer()
@@ -302,16 +269,34 @@ class VippsClientResilienceIT {
 			.tags("operation", "capture", "error_group", "Payment", "error_code", "61")
 			.counter()
 			.count()).isEqualTo(1.0);
+		assertThat(this.registry.get("vipps.api.outcomes")
+			.tags("operation", "capture", "outcome", "applied", "category", "none", "msn", SimulatorFixtures.MSN)
+			.counter()
+			.count()).isEqualTo(1.0);
+		assertThat(this.registry.get("vipps.api.outcomes")
+			.tags("operation", "capture", "outcome", "not_applied", "category", "PAYMENT")
+			.counter()
+			.count()).isEqualTo(1.0);
+		assertThat(this.registry.get("vipps.api.outcomes")
+			.tags("operation", "cancel", "outcome", "applied")
+			.counter()
+			.count()).isEqualTo(1.0);
 		assertThat(this.registry.getMeters()).flatExtracting((Meter meter) -> meter.getId().getTags())
 			.noneMatch((tag) -> tag.getValue().equals(orderId));
 		assertThat(this.registry.getMeters()).extracting((Meter meter) -> meter.getId().getName())
-			.containsOnly("vipps.api.requests", "vipps.api.errors");
+			.containsOnly("vipps.api.requests", "vipps.api.errors", "vipps.api.outcomes");
 		Mono<?> invalid = this.client.details(SimulatorFixtures.MSN, "bad_id");
 		assertThatThrownBy(() -> invalid.block(TIMEOUT)).isInstanceOf(VippsApiException.class);
 		assertThat(this.registry.get("vipps.api.requests")
 			.tags("operation", "details", "outcome", "validation")
 			.timer()
 			.count()).isEqualTo(1L);
+		SimulatorFixtures.notApplied(this.client.capture("bad_id", SimulatorFixtures.newRequestId(),
+				PaymentActionsRequest.of("12", 100L, "Bad")));
+		assertThat(this.registry.get("vipps.api.outcomes")
+			.tags("operation", "capture", "outcome", "not_applied", "category", "VALIDATION", "msn", "invalid")
+			.counter()
+			.count()).as("a caller's garbage MSN is not a tag value").isEqualTo(1.0);
 	}
 
 	@Test
@@ -325,7 +310,8 @@ class VippsClientResilienceIT {
 
 	private String reservedPayment(long amount) {
 		String orderId = SimulatorFixtures.newOrderId();
-		this.client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount)).block(TIMEOUT);
+		SimulatorFixtures
+			.applied(this.client.initiate(SimulatorFixtures.regularPayment(SimulatorFixtures.MSN, orderId, amount)));
 		vipps.sim().approve(SimulatorFixtures.MSN, orderId);
 		return orderId;
 	}

@@ -1,6 +1,5 @@
 package com.example.payments.vipps.client;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -36,8 +35,7 @@ class VippsJsonMappingTests {
 	void writesInitiateAsTheSpecSpellsIt() {
 		MerchantInfo merchant = new MerchantInfo("123456", "https://shop.example.com/vipps",
 				"https://shop.example.com/result", "auth", "https://shop.example.com/consents", null,
-				List.of(ShippingDetails.of(true, 1, new BigDecimal("99.50"), "Posten", "posten")), PaymentType.EXPRESS,
-				false);
+				List.of(ShippingDetails.ofOre(true, 1, 9950, "Posten", "posten")), PaymentType.EXPRESS, false);
 		JsonNode json = write(new InitiatePaymentRequest(null, merchant,
 				new InitiateTransaction("order-1", 20000, "Socks", null, null, null)));
 		assertThat(json.path("customerInfo").isObject()).isTrue();

@@ -3,6 +3,8 @@ package com.example.payments.vipps.client;
 import java.math.BigDecimal;
 import java.util.List;
 
+import com.example.payments.vipps.client.error.VippsErrorCategory;
+import com.example.payments.vipps.client.error.VippsNextStep;
 import com.example.payments.vipps.client.error.VippsValidationException;
 import com.example.payments.vipps.client.model.CancelPaymentRequest;
 import com.example.payments.vipps.client.model.CustomerInfo;
@@ -152,8 +154,7 @@ class VippsRequestValidatorTests {
 	@Test
 	void requiresConsentRemovalAndShippingForExpressAndForbidsScope() {
 		MerchantInfo noConsent = new MerchantInfo("123456", CALLBACK, FALLBACK, null, null, null,
-				List.of(ShippingDetails.of(true, 1, new BigDecimal("99.00"), "Posten", "posten")), PaymentType.EXPRESS,
-				null);
+				List.of(ShippingDetails.ofOre(true, 1, 9900, "Posten", "posten")), PaymentType.EXPRESS, null);
 		assertRejected(() -> this.validator.initiate(withMerchant(noConsent)), "consentRemovalPrefix");
 		MerchantInfo noShipping = new MerchantInfo("123456", CALLBACK, FALLBACK, null, CALLBACK, null, null,
 				PaymentType.EXPRESS, null);
@@ -166,12 +167,35 @@ class VippsRequestValidatorTests {
 		assertThatNoException().isThrownBy(() -> this.validator.initiate(withMerchant(express)));
 	}
 
+	@ParameterizedTest(name = "shippingCost {0} NOK")
+	@ValueSource(strings = { "-1", "-0.01", "10000.01", "4900000", "49.005", "0.001" })
+	void rejectsShippingCostsThatAreNegativeHaveFractionsOfAnOreOrAreImplausiblyHigh(String nok) {
+		assertRejected(() -> this.validator.initiate(withMerchant(expressShipping(new BigDecimal(nok)))),
+				"shippingCost");
+	}
+
 	@Test
-	void rejectsNegativeShippingCosts() {
-		MerchantInfo express = new MerchantInfo("123456", CALLBACK, FALLBACK, null, CALLBACK, null,
-				List.of(ShippingDetails.of(true, 1, new BigDecimal("-1"), "Posten", "posten")), PaymentType.EXPRESS,
-				null);
-		assertRejected(() -> this.validator.initiate(withMerchant(express)), "shippingCost");
+	void rejectsAMissingShippingCost() {
+		assertRejected(() -> this.validator.initiate(withMerchant(expressShipping(null))), "shippingCost");
+	}
+
+	@ParameterizedTest(name = "shippingCost {0} NOK")
+	@ValueSource(strings = { "0", "49", "49.5", "99.50", "10000", "10000.00" })
+	void acceptsShippingCostsFromZeroToTheBoundWithAtMostTwoDecimals(String nok) {
+		assertThatNoException()
+			.isThrownBy(() -> this.validator.initiate(withMerchant(expressShipping(new BigDecimal(nok)))));
+	}
+
+	@Test
+	void tellsTheCallerThatShippingCostIsNokNotOre() {
+		assertThatThrownBy(() -> this.validator.initiate(withMerchant(expressShipping(BigDecimal.valueOf(49000)))))
+			.isInstanceOfSatisfying(VippsValidationException.class,
+					(exception) -> assertThat(exception.errorMessage()).contains("NOK (not øre)", "49000", "ofOre"));
+	}
+
+	private static MerchantInfo expressShipping(BigDecimal shippingCostNok) {
+		return new MerchantInfo("123456", CALLBACK, FALLBACK, null, CALLBACK, null,
+				List.of(new ShippingDetails("Y", 1, shippingCostNok, "Posten", "posten")), PaymentType.EXPRESS, null);
 	}
 
 	@Test
@@ -183,7 +207,8 @@ class VippsRequestValidatorTests {
 				assertThat(exception.msn()).isEqualTo("123456");
 				assertThat(exception.orderId()).isEqualTo("order-1");
 				assertThat(exception.httpStatus()).isZero();
-				assertThat(exception.retryable()).isFalse();
+				assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.FIX_REQUEST);
+				assertThat(exception.classification().category()).isEqualTo(VippsErrorCategory.VALIDATION);
 				assertThat(exception.kind()).isEqualTo("validation");
 			});
 	}

@@ -1,17 +1,14 @@
 package com.example.payments.vipps.client;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 import com.example.payments.vipps.client.VippsClientConfig.RetrySettings;
 import com.example.payments.vipps.client.error.VippsApiException;
-import com.example.payments.vipps.client.error.VippsAuthenticationException;
+import com.example.payments.vipps.client.error.VippsErrorDecoder;
 import com.example.payments.vipps.client.error.VippsFailure;
-import com.example.payments.vipps.client.error.VippsInternalException;
-import com.example.payments.vipps.client.error.VippsInvalidRequestException;
-import com.example.payments.vipps.client.error.VippsMerchantException;
-import com.example.payments.vipps.client.error.VippsPaymentException;
-import com.example.payments.vipps.client.error.VippsRateLimitedException;
 import com.example.payments.vipps.client.error.VippsTransportException;
 import com.example.payments.vipps.client.error.VippsValidationException;
 import org.junit.jupiter.api.Test;
@@ -31,6 +28,9 @@ class VippsRetryPolicyTests {
 	private static final RetrySettings SETTINGS = new RetrySettings(4, Duration.ofMillis(100), Duration.ofSeconds(1),
 			Duration.ofSeconds(10), 0.5);
 
+	private static final VippsErrorDecoder DECODER = new VippsErrorDecoder(VippsClient.createJsonMapper(),
+			Clock.systemUTC());
+
 	private final VippsRetryPolicy policy = new VippsRetryPolicy(SETTINGS, () -> 0.0);
 
 	@ParameterizedTest
@@ -42,29 +42,31 @@ class VippsRetryPolicyTests {
 	@ParameterizedTest
 	@EnumSource(value = VippsOperation.class, names = { "INITIATE", "CANCEL", "CAPTURE", "REFUND", "DETAILS" })
 	void retriesEveryOperationWhoseAccessTokenFetchFailedTransiently(VippsOperation operation) {
-		VippsApiException tokenFailure = new VippsInternalException(
-				failure(VippsOperation.ACCESS_TOKEN, 503, null, null), true);
-		assertThat(this.policy.isSafeToRepeat(operation, tokenFailure)).isTrue();
+		assertThat(this.policy.isSafeToRepeat(operation, answer(VippsOperation.ACCESS_TOKEN, 503, null, null, null)))
+			.isTrue();
+		assertThat(this.policy.isSafeToRepeat(operation, transport(VippsOperation.ACCESS_TOKEN, true, true)))
+			.as("token read timed out: the call itself was not sent")
+			.isTrue();
 	}
 
 	@ParameterizedTest
 	@EnumSource(VippsOperation.class)
 	void retriesEveryOperationWhenRateLimited(VippsOperation operation) {
-		VippsApiException tooMany = new VippsRateLimitedException(failure(operation, 429, null, null),
-				Duration.ofSeconds(1));
-		VippsApiException tooManyConcurrent = new VippsRateLimitedException(failure(operation, 400, "VippsError", "98"),
-				null);
+		VippsApiException tooMany = answer(operation, 429, null, null, "1");
+		VippsApiException tooManyConcurrent = answer(operation, 400, "VippsError", "98", null);
 		assertThat(this.policy.isSafeToRepeat(operation, tooMany)).isTrue();
 		assertThat(this.policy.isSafeToRepeat(operation, tooManyConcurrent)).isTrue();
 	}
 
 	@ParameterizedTest
 	@EnumSource(value = VippsOperation.class, names = { "ACCESS_TOKEN", "DETAILS", "CAPTURE", "REFUND" })
-	void retriesIdempotentOperationsAfterTimeoutsAndServerErrors(VippsOperation operation) {
+	void retriesIdempotentOperationsAfterTimeoutsServerErrorsAndOrderLocks(VippsOperation operation) {
 		assertThat(this.policy.isSafeToRepeat(operation, transport(operation, true, true))).isTrue();
 		assertThat(this.policy.isSafeToRepeat(operation, transport(operation, true, false))).isTrue();
 		assertThat(this.policy.isSafeToRepeat(operation, serverError(operation))).isTrue();
+		assertThat(this.policy.isSafeToRepeat(operation, answer(operation, 400, "Payment", "63", null))).isTrue();
 		assertThat(this.policy.isSafeToRepeat(operation, orderLocked(operation))).isTrue();
+		assertThat(this.policy.isSafeToRepeat(operation, answer(operation, 409, null, null, null))).isTrue();
 	}
 
 	@ParameterizedTest
@@ -75,22 +77,28 @@ class VippsRetryPolicyTests {
 		assertThat(this.policy.isSafeToRepeat(operation, transport(operation, true, false))).as("connection lost")
 			.isFalse();
 		assertThat(this.policy.isSafeToRepeat(operation, serverError(operation))).as("5xx").isFalse();
+		assertThat(this.policy.isSafeToRepeat(operation, answer(operation, 400, "Payment", "52", null))).as("52")
+			.isFalse();
 		assertThat(this.policy.isSafeToRepeat(operation, orderLocked(operation))).as("94").isFalse();
 	}
 
 	@ParameterizedTest
 	@EnumSource(VippsOperation.class)
+	void neverRetriesWhatAPersonMustFixFirst(VippsOperation operation) {
+		assertThat(this.policy.isSafeToRepeat(operation, answer(operation, 400, "Payment", "74", null)))
+			.as("refund account lacks funds")
+			.isFalse();
+	}
+
+	@ParameterizedTest
+	@EnumSource(VippsOperation.class)
 	void neverRetriesFinalFailures(VippsOperation operation) {
-		VippsApiException[] finalFailures = {
-				new VippsAuthenticationException(failure(operation, 401, null, null), false),
-				new VippsAuthenticationException(failure(operation, 403, null, null), false),
-				new VippsInvalidRequestException(failure(operation, 400, "InvalidRequest", "orderId"), false),
-				new VippsInvalidRequestException(failure(operation, 404, null, null), false),
-				new VippsMerchantException(failure(operation, 400, "Merchant", "34"), false),
-				new VippsMerchantException(failure(operation, 404, "Merchant", "35"), false),
-				new VippsPaymentException(failure(operation, 400, "Payment", "61"), false),
-				new VippsPaymentException(failure(operation, 400, "Payment", "71"), false),
-				new VippsInternalException(failure(operation, 400, "VippsError", "91"), false),
+		VippsApiException[] finalFailures = { answer(operation, 401, null, null, null),
+				answer(operation, 403, null, null, null), answer(operation, 400, "InvalidRequest", "orderId", null),
+				answer(operation, 404, null, null, null), answer(operation, 400, "Merchant", "34", null),
+				answer(operation, 404, "Merchant", "35", null), answer(operation, 400, "Payment", "61", null),
+				answer(operation, 400, "Payment", "62", null), answer(operation, 400, "Payment", "71", null),
+				answer(operation, 400, "VippsError", "91", null), answer(operation, 400, "VippsError", "92", null),
 				new VippsValidationException(failure(operation, 0, null, "amount")) };
 		for (VippsApiException failure : finalFailures) {
 			assertThat(this.policy.isSafeToRepeat(operation, failure)).as(failure.getMessage()).isFalse();
@@ -119,17 +127,29 @@ class VippsRetryPolicyTests {
 
 	@Test
 	void waitsAtLeastAsLongAsRetryAfter() {
-		VippsApiException rateLimited = new VippsRateLimitedException(failure(VippsOperation.DETAILS, 429, null, null),
-				Duration.ofSeconds(3));
+		VippsApiException rateLimited = answer(VippsOperation.DETAILS, 429, null, null, "3");
 		assertThat(this.policy.nextDelay(VippsOperation.DETAILS, rateLimited, 1, Duration.ZERO))
 			.contains(Duration.ofSeconds(3));
 	}
 
 	@Test
 	void surfacesRateLimitsWhoseRetryAfterExceedsTheTotalTime() {
-		VippsApiException rateLimited = new VippsRateLimitedException(failure(VippsOperation.CAPTURE, 429, null, null),
-				Duration.ofSeconds(60));
+		VippsApiException rateLimited = answer(VippsOperation.CAPTURE, 429, null, null, "60");
 		assertThat(this.policy.nextDelay(VippsOperation.CAPTURE, rateLimited, 1, Duration.ZERO)).isEmpty();
+	}
+
+	@Test
+	void waitsAWholeRateLimitWindowWhenThrottledWithoutRetryAfter() {
+		VippsApiException rateLimited = answer(VippsOperation.CAPTURE, 429, null, null, null);
+		VippsRetryPolicy patient = new VippsRetryPolicy(
+				new RetrySettings(4, Duration.ofMillis(100), Duration.ofSeconds(1), Duration.ofMinutes(2), 0.5),
+				() -> 0.0);
+		assertThat(patient.nextDelay(VippsOperation.CAPTURE, rateLimited, 1, Duration.ZERO))
+			.as("not the 100 ms backoff")
+			.contains(Duration.ofMinutes(1));
+		assertThat(this.policy.nextDelay(VippsOperation.CAPTURE, rateLimited, 1, Duration.ZERO))
+			.as("a minute does not fit a 10 s budget: reported to the caller")
+			.isEmpty();
 	}
 
 	@Test
@@ -162,11 +182,18 @@ class VippsRetryPolicyTests {
 	}
 
 	private static VippsApiException serverError(VippsOperation operation) {
-		return new VippsInternalException(failure(operation, 503, "VippsError", "99"), true);
+		return answer(operation, 503, "VippsError", "99", null);
 	}
 
 	private static VippsApiException orderLocked(VippsOperation operation) {
-		return new VippsInternalException(failure(operation, 409, "VippsError", "94"), true);
+		return answer(operation, 409, "VippsError", "94", null);
+	}
+
+	private static VippsApiException answer(VippsOperation operation, int status, String group, String code,
+			String retryAfter) {
+		String body = (group != null) ? "[{\"errorGroup\":\"" + group + "\",\"errorCode\":\"" + code + "\"}]" : "";
+		return DECODER.decode(operation, "123456", "order-1", status, retryAfter,
+				body.getBytes(StandardCharsets.UTF_8));
 	}
 
 	private static VippsFailure failure(VippsOperation operation, int status, String group, String code) {

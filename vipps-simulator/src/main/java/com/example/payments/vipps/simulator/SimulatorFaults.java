@@ -34,16 +34,33 @@ public final class SimulatorFaults {
 	/**
 	 * The next {@code count} calls fail with {@code httpStatus} and are not applied. 5xx
 	 * answers carry VippsError 99, 429 a gateway rate-limit body, other statuses
-	 * VippsError 94 (order locked).
+	 * VippsError 94 (order locked): {@link SimulatedAnswer#status(int)}.
 	 * @param operation the operation
 	 * @param count how many calls
 	 * @param httpStatus the status
 	 * @return this
 	 */
-	public synchronized SimulatorFaults failNext(SimulatedOperation operation, int count, int httpStatus) {
+	public SimulatorFaults failNext(SimulatedOperation operation, int count, int httpStatus) {
+		return answerNext(operation, count, SimulatedAnswer.status(httpStatus));
+	}
+
+	/**
+	 * The next {@code count} calls are answered with {@code answer} and are not applied:
+	 * any status, Vipps error group and code, {@code Retry-After} or none, any body
+	 * shape.
+	 * @param operation the operation
+	 * @param count how many calls
+	 * @param answer the answer (not a 2xx: Vipps never reports success for what it did
+	 * not do)
+	 * @return this
+	 */
+	public synchronized SimulatorFaults answerNext(SimulatedOperation operation, int count, SimulatedAnswer answer) {
+		if (answer.httpStatus() < 300) {
+			throw new IllegalArgumentException("a call that is not applied cannot be answered with a 2xx");
+		}
 		OperationState state = this.operations.get(operation);
 		state.failNext = count;
-		state.failStatus = httpStatus;
+		state.failAnswer = answer;
 		return this;
 	}
 
@@ -56,10 +73,37 @@ public final class SimulatorFaults {
 	 * @param httpStatus the status (usually 5xx)
 	 * @return this
 	 */
-	public synchronized SimulatorFaults applyThenFailNext(SimulatedOperation operation, int count, int httpStatus) {
+	public SimulatorFaults applyThenFailNext(SimulatedOperation operation, int count, int httpStatus) {
+		return applyThenAnswerNext(operation, count, SimulatedAnswer.status(httpStatus));
+	}
+
+	/**
+	 * The next {@code count} calls are applied at "Vipps", then answered with
+	 * {@code answer} instead of the real answer: an error (the answer was lost on the
+	 * way), or a 2xx whose body cannot be read ({@link SimulatedAnswer#brokenSuccess}).
+	 * @param operation the operation
+	 * @param count how many calls
+	 * @param answer the answer
+	 * @return this
+	 */
+	public synchronized SimulatorFaults applyThenAnswerNext(SimulatedOperation operation, int count,
+			SimulatedAnswer answer) {
 		OperationState state = this.operations.get(operation);
 		state.applyThenFailNext = count;
-		state.applyThenFailStatus = httpStatus;
+		state.applyThenAnswer = answer;
+		return this;
+	}
+
+	/**
+	 * The next {@code count} calls are applied at "Vipps", then the connection is closed
+	 * without an answer: the caller sees the connection lost after its request was
+	 * written.
+	 * @param operation the operation
+	 * @param count how many calls
+	 * @return this
+	 */
+	public synchronized SimulatorFaults applyThenDropNext(SimulatedOperation operation, int count) {
+		this.operations.get(operation).applyThenDropNext = count;
 		return this;
 	}
 
@@ -199,26 +243,31 @@ public final class SimulatorFaults {
 		}
 		if (state.failNext > 0) {
 			state.failNext--;
-			return new Decision(delay, Decision.Kind.FAIL, state.failStatus, null);
+			return new Decision(delay, Decision.Kind.FAIL, state.failAnswer);
 		}
 		if (state.applyThenFailNext > 0) {
 			state.applyThenFailNext--;
-			return new Decision(delay, Decision.Kind.APPLY_THEN_FAIL, state.applyThenFailStatus, null);
+			return new Decision(delay, Decision.Kind.APPLY_THEN_FAIL, state.applyThenAnswer);
+		}
+		if (state.applyThenDropNext > 0) {
+			state.applyThenDropNext--;
+			return new Decision(delay, Decision.Kind.APPLY_THEN_DROP, null);
 		}
 		if (state.rateLimitNext > 0) {
 			state.rateLimitNext--;
-			return new Decision(delay, Decision.Kind.RATE_LIMIT, 429, state.retryAfter);
+			return new Decision(delay, Decision.Kind.RATE_LIMIT,
+					SimulatedAnswer.status(429).withRetryAfter(state.retryAfter));
 		}
 		if (state.serverErrorRate > 0 || state.rateLimitRate > 0) {
 			double roll = this.random.nextDouble();
 			if (roll < state.serverErrorRate) {
-				return new Decision(delay, Decision.Kind.FAIL, 500, null);
+				return new Decision(delay, Decision.Kind.FAIL, SimulatedAnswer.status(500));
 			}
 			if (roll < state.serverErrorRate + state.rateLimitRate) {
-				return new Decision(delay, Decision.Kind.RATE_LIMIT, 429, Duration.ofSeconds(1));
+				return new Decision(delay, Decision.Kind.RATE_LIMIT, SimulatedAnswer.status(429));
 			}
 		}
-		return new Decision(delay, Decision.Kind.NONE, 0, null);
+		return new Decision(delay, Decision.Kind.NONE, null);
 	}
 
 	/**
@@ -226,10 +275,10 @@ public final class SimulatorFaults {
 	 *
 	 * @param delay added latency
 	 * @param kind the fault
-	 * @param httpStatus the status to answer with (FAIL, APPLY_THEN_FAIL, RATE_LIMIT)
-	 * @param retryAfter the Retry-After for RATE_LIMIT
+	 * @param answer the answer for FAIL, APPLY_THEN_FAIL and RATE_LIMIT (whose
+	 * {@code Retry-After} is the advertised wait), else null
 	 */
-	public record Decision(Duration delay, Kind kind, int httpStatus, Duration retryAfter) {
+	public record Decision(Duration delay, Kind kind, SimulatedAnswer answer) {
 
 		/**
 		 * Fault kinds.
@@ -247,9 +296,14 @@ public final class SimulatorFaults {
 			FAIL,
 
 			/**
-			 * Apply, then answer with an error.
+			 * Apply, then answer with an error or a broken success.
 			 */
 			APPLY_THEN_FAIL,
+
+			/**
+			 * Apply, then close the connection without an answer.
+			 */
+			APPLY_THEN_DROP,
 
 			/**
 			 * Answer 429 with Retry-After.
@@ -272,11 +326,13 @@ public final class SimulatorFaults {
 
 		private int failNext;
 
-		private int failStatus;
+		private SimulatedAnswer failAnswer;
 
 		private int applyThenFailNext;
 
-		private int applyThenFailStatus;
+		private SimulatedAnswer applyThenAnswer;
+
+		private int applyThenDropNext;
 
 		private int rateLimitNext;
 

@@ -133,13 +133,28 @@ public final class VippsSimulator implements AutoCloseable {
 
 	/**
 	 * The reservation fails: RESERVE (or SALE) with operationSuccess false, callback
-	 * RESERVE_FAILED (or SALE_FAILED) with errorInfo.
+	 * RESERVE_FAILED (or SALE_FAILED) with errorInfo Payment 42 (refused by issuer).
 	 * @param msn sales unit
 	 * @param orderId order
 	 * @return the payment afterwards
 	 */
 	public SimulatedPayment failReservation(String msn, String orderId) {
 		return this.engine.failReservation(msn, orderId);
+	}
+
+	/**
+	 * The reservation fails with a chosen Payment error: 41 no valid card, 42 refused by
+	 * issuer, 43 invalid amount, 44 expired card, 45 reason unknown. /details shows
+	 * RESERVE (or SALE) with operationSuccess false; the callback RESERVE_FAILED (or
+	 * SALE_FAILED) carries the code as errorInfo.
+	 * @param msn sales unit
+	 * @param orderId order
+	 * @param paymentErrorCode {@code "41"} to {@code "45"}
+	 * @return the payment afterwards
+	 * @throws IllegalArgumentException for any other code
+	 */
+	public SimulatedPayment failReservation(String msn, String orderId, String paymentErrorCode) {
+		return this.engine.failReservation(msn, orderId, paymentErrorCode);
 	}
 
 	/**

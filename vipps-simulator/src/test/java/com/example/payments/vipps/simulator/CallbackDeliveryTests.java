@@ -11,7 +11,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.http.MediaType;
+
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -101,6 +104,76 @@ class CallbackDeliveryTests {
 		assertThat(failedBody.get("errorInfo").get("errorCode").asString()).isEqualTo("42");
 		assertThat(sim.payment(MSN, ignored).orElseThrow().status()).isEqualTo(Status.REJECTED);
 		assertThat(SimulatorFixture.contract().violations(sim.exchanges())).isEmpty();
+	}
+
+	@Test
+	void aReservationFailsWithTheChosenPaymentErrorInTheCallbackAndDetails() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		VippsTestClient client = this.fixture.client(sim);
+		String expiredCard = initiate(sim, this.merchant.baseUrl());
+		String noCard = initiate(sim, this.merchant.baseUrl());
+		sim.failReservation(MSN, expiredCard, "44");
+		client.http()
+			.post()
+			.uri("/_sim/payments/{msn}/{orderId}/fail", MSN, noCard)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"errorCode\":\"41\"}")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.merchant.callbacks().size() == 2);
+		for (String[] expected : new String[][] { { expiredCard, "44" }, { noCard, "41" } }) {
+			JsonNode callback = this.merchant.callbacks()
+				.stream()
+				.filter((r) -> r.path().endsWith("/" + expected[0]))
+				.map(CallbackDeliveryTests::json)
+				.findFirst()
+				.orElseThrow();
+			assertThat(callback.get("transactionInfo").get("status").asString()).isEqualTo("RESERVE_FAILED");
+			assertThat(callback.get("errorInfo").get("errorGroup").asString()).isEqualTo("Payment");
+			assertThat(callback.get("errorInfo").get("errorCode").asString()).isEqualTo(expected[1]);
+			JsonNode newest = client.details(expected[0]).json().get("transactionLogHistory").get(0);
+			assertThat(newest.get("operation").asString()).isEqualTo("RESERVE");
+			assertThat(newest.get("operationSuccess").asBoolean()).isFalse();
+		}
+		assertThat(SimulatorFixture.contract().violations(sim.exchanges())).isEmpty();
+	}
+
+	@Test
+	void aReservationCannotFailWithACodeOutside41To45() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		String orderId = initiate(sim, this.merchant.baseUrl());
+		assertThatIllegalArgumentException().isThrownBy(() -> sim.failReservation(MSN, orderId, "61"))
+			.withMessageContaining("41, 42, 43, 44 or 45");
+		assertThat(sim.payment(MSN, orderId).orElseThrow().status()).isEqualTo(Status.INITIATED);
+		this.fixture.client(sim)
+			.http()
+			.post()
+			.uri("/_sim/payments/{msn}/{orderId}/fail", MSN, orderId)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"errorCode\":\"99\"}")
+			.exchange()
+			.expectStatus()
+			.isBadRequest();
+	}
+
+	@Test
+	void aDirectCaptureSaleFailsAsSaleFailedWithTheChosenCode() {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		String orderId = SimulatorFixture.orderId();
+		assertThat(
+				this.fixture.directClient(sim).initiate(DIRECT_MSN, orderId, 20000, this.merchant.baseUrl()).status())
+			.isEqualTo(200);
+		SimulatedPayment failed = sim.failReservation(DIRECT_MSN, orderId, "43");
+		assertThat(failed.log().get(0).operation()).isEqualTo(Operation.SALE);
+		assertThat(failed.log().get(0).operationSuccess()).isFalse();
+		await().atMost(Duration.ofSeconds(10)).until(() -> this.merchant.callbacks().size() == 1);
+		JsonNode callback = json(this.merchant.callbacks().get(0));
+		assertThat(callback.get("transactionInfo").get("status").asString()).isEqualTo("SALE_FAILED");
+		assertThat(callback.get("errorInfo").get("errorCode").asString()).isEqualTo("43");
 	}
 
 	private String statusOf(String orderId) {

@@ -8,64 +8,55 @@ import com.example.payments.vipps.client.VippsOperation;
 
 /**
  * The one exception type the client signals. Sealed: every failure is exactly one of the
- * permitted kinds, each saying whether trying again can help ({@link #retryable()}).
+ * permitted kinds, and carries its {@link #classification() classification}: whether the
+ * call may have been applied, its {@link VippsErrorCategory category} and the caller's
+ * {@link VippsNextStep next step}. The mutating calls of {@code VippsClient} never signal
+ * it: they answer a {@code VippsOutcome} built from it; {@code details} signals it.
  * <table>
  * <caption>Kinds</caption>
  * <tr>
  * <th>Kind</th>
  * <th>When</th>
- * <th>Retryable</th>
  * </tr>
  * <tr>
  * <td>{@link VippsAuthenticationException}</td>
- * <td>401/403 from the gateway, group {@code Authentication}, partner key / MSN
- * mismatch</td>
- * <td>no (a 401 is refreshed once before it surfaces)</td>
+ * <td>401/403 from the gateway, group {@code Authentication}</td>
  * </tr>
  * <tr>
  * <td>{@link VippsInvalidRequestException}</td>
  * <td>group {@code InvalidRequest}, other 4xx without a Vipps group (e.g. 404)</td>
- * <td>no</td>
  * </tr>
  * <tr>
  * <td>{@link VippsPaymentException}</td>
- * <td>group {@code Payment} (41-45, 51, 61, 71-74, 93, 95, 98 ...)</td>
- * <td>only with a 5xx status</td>
+ * <td>group {@code Payment} (41-45, 51, 52, 61-63, 71-74, 93, 95, 98, 1082)</td>
  * </tr>
  * <tr>
  * <td>{@link VippsMerchantException}</td>
  * <td>group {@code Merchant} (31-39 incl. duplicate orderId 34 and unknown order 35, 51,
  * 97)</td>
- * <td>only with a 5xx status</td>
  * </tr>
  * <tr>
  * <td>{@link VippsUserException}</td>
  * <td>group {@code User} (81, 82)</td>
- * <td>only with a 5xx status</td>
  * </tr>
  * <tr>
  * <td>{@link VippsInternalException}</td>
- * <td>group {@code VippsError}, or a 5xx without a Vipps group</td>
- * <td>5xx and {@code VippsError} 94 (order locked)</td>
+ * <td>group {@code VippsError} (91-94, 99), a 5xx without a Vipps group, a 2xx of a read
+ * whose body cannot be read</td>
  * </tr>
  * <tr>
  * <td>{@link VippsRateLimitedException}</td>
  * <td>HTTP 429, or {@code VippsError} 98 (too many concurrent requests)</td>
- * <td>yes, not before {@link #retryAfter()}</td>
  * </tr>
  * <tr>
  * <td>{@link VippsTransportException}</td>
  * <td>connect failure, read timeout, connection lost</td>
- * <td>yes</td>
  * </tr>
  * <tr>
  * <td>{@link VippsValidationException}</td>
  * <td>the client refused to send an invalid request</td>
- * <td>no</td>
  * </tr>
  * </table>
- * Whether a retryable failure is actually retried also depends on the operation: see
- * {@code VippsRetryPolicy}.
  *
  * @author vipps-client
  */
@@ -75,12 +66,12 @@ public abstract sealed class VippsApiException extends RuntimeException permits 
 
 	private final VippsFailure failure;
 
-	private final boolean retryable;
+	private final VippsErrorClassification classification;
 
-	VippsApiException(VippsFailure failure, boolean retryable, Throwable cause) {
+	VippsApiException(VippsFailure failure, VippsErrorClassification classification, Throwable cause) {
 		super(describe(failure), cause);
 		this.failure = failure;
-		this.retryable = retryable;
+		this.classification = classification;
 	}
 
 	private static String describe(VippsFailure failure) {
@@ -106,11 +97,12 @@ public abstract sealed class VippsApiException extends RuntimeException permits 
 	}
 
 	/**
-	 * Whether the same request may succeed if sent again later.
-	 * @return {@code true} for transient failures
+	 * What the failure means: whether the call may have been applied, its category, and
+	 * what the caller does next.
+	 * @return the classification
 	 */
-	public boolean retryable() {
-		return this.retryable;
+	public VippsErrorClassification classification() {
+		return this.classification;
 	}
 
 	/**
@@ -121,11 +113,12 @@ public abstract sealed class VippsApiException extends RuntimeException permits 
 	public abstract String kind();
 
 	/**
-	 * How long Vipps asked us to wait ({@code Retry-After}); empty unless rate limited.
-	 * @return the wait
+	 * How long to wait before sending the same request again when throttled:
+	 * {@code Retry-After}, or a whole rate-limit window when Vipps sent none.
+	 * @return the wait; empty unless rate limited
 	 */
 	public Optional<Duration> retryAfter() {
-		return Optional.empty();
+		return Optional.ofNullable(this.classification.retryAfter());
 	}
 
 	/**

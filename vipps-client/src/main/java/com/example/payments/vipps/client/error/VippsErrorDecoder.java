@@ -11,7 +11,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import com.example.payments.vipps.client.VippsOperation;
@@ -30,20 +29,15 @@ import tools.jackson.databind.json.JsonMapper;
  * {message}}};</li>
  * <li>API Management {@code {statusCode, message}};</li>
  * </ol>
- * and anything else (no body, HTML, invalid JSON) is classified by status alone. The kind
- * is chosen by {@code errorGroup}; codes are always read together with their group
- * because 51, 93 and 98 mean different things in different groups.
+ * and anything else (no body, HTML, invalid JSON) is classified by status alone. What the
+ * failure means is decided by {@link VippsErrorClassification}; the exception kind
+ * follows its category.
  *
  * @author vipps-client
  */
 public final class VippsErrorDecoder {
 
 	private static final int MAX_RAW_MESSAGE = 200;
-
-	/**
-	 * {@code VippsError} codes that are transient: 94 order locked, 98 too many requests.
-	 */
-	private static final Set<String> TRANSIENT_VIPPS_ERRORS = Set.of("94", "98");
 
 	private final JsonMapper jsonMapper;
 
@@ -69,33 +63,34 @@ public final class VippsErrorDecoder {
 		Parsed parsed = parse(body, status);
 		VippsFailure failure = new VippsFailure(operation, msn, orderId, status, parsed.group(), parsed.code(),
 				parsed.message(), parsed.contextId(), parsed.errors());
-		String group = parsed.group();
-		String code = parsed.code();
-		if (status == 429 || ("VippsError".equals(group) && "98".equals(code))) {
-			return new VippsRateLimitedException(failure, parseRetryAfter(retryAfterHeader));
-		}
-		boolean serverError = status >= 500;
-		if (group == null) {
-			if (status == 401 || status == 403) {
-				return new VippsAuthenticationException(failure, false);
-			}
-			if (serverError) {
-				return new VippsInternalException(failure, true);
-			}
-			return new VippsInvalidRequestException(failure, false);
-		}
-		return switch (group) {
-			case "Authentication" -> new VippsAuthenticationException(failure, false);
-			case "InvalidRequest" -> new VippsInvalidRequestException(failure, false);
-			case "Payment" -> new VippsPaymentException(failure, serverError);
-			case "Merchant" -> new VippsMerchantException(failure, serverError);
-			case "User" -> new VippsUserException(failure, serverError);
-			case "VippsError" ->
-				new VippsInternalException(failure, serverError || TRANSIENT_VIPPS_ERRORS.contains(code));
-			// A group outside the spec's enum: trust the status only.
-			default -> (status == 401 || status == 403) ? new VippsAuthenticationException(failure, false) : serverError
-					? new VippsInternalException(failure, true) : new VippsInvalidRequestException(failure, false);
+		VippsErrorClassification classification = VippsErrorClassification.of(operation, status, parsed.group(),
+				parsed.code(), parseRetryAfter(retryAfterHeader));
+		return switch (classification.category()) {
+			case RATE_LIMITED -> new VippsRateLimitedException(failure, classification);
+			case AUTHENTICATION -> new VippsAuthenticationException(failure, classification);
+			case PAYMENT -> new VippsPaymentException(failure, classification);
+			case MERCHANT -> new VippsMerchantException(failure, classification);
+			case USER -> new VippsUserException(failure, classification);
+			case VALIDATION -> new VippsInvalidRequestException(failure, classification);
+			case VIPPS_INTERNAL, TRANSPORT -> new VippsInternalException(failure, classification);
 		};
+	}
+
+	/**
+	 * The failure of a 2xx answer to a read whose body cannot be read: nothing to retry,
+	 * a person must look at what Vipps sent.
+	 * @param operation the read
+	 * @param msn the MSN
+	 * @param orderId the order id, may be {@code null}
+	 * @param status the 2xx status
+	 * @param problem what could not be read
+	 * @return the exception to signal
+	 */
+	public VippsInternalException unreadable(VippsOperation operation, String msn, String orderId, int status,
+			String problem) {
+		return new VippsInternalException(
+				new VippsFailure(operation, msn, orderId, status, null, null, problem, null, null),
+				VippsErrorClassification.needsAPerson(VippsErrorCategory.VIPPS_INTERNAL));
 	}
 
 	/**

@@ -2,15 +2,14 @@ package com.example.payments.vipps.client.error;
 
 /**
  * A sales unit problem ({@code Merchant} group): duplicate orderId (34), unknown orderId
- * for\n * this MSN (35), sales unit unavailable (37), not allowed for eCom payments (97)
- * ...
+ * for this MSN (35), sales unit unavailable (37), not allowed for eCom payments (97) ...
  *
  * @author vipps-client
  */
 public final class VippsMerchantException extends VippsApiException {
 
-	public VippsMerchantException(VippsFailure failure, boolean retryable) {
-		super(failure, retryable, null);
+	public VippsMerchantException(VippsFailure failure, VippsErrorClassification classification) {
+		super(failure, classification, null);
 	}
 
 	@Override

@@ -2,9 +2,10 @@ package com.example.payments.vipps.client.error;
 
 /**
  * No usable HTTP answer: the connection could not be made, the response did not arrive
- * within the read timeout, or the connection was lost. Always retryable, but only
- * {@link #requestSent() unsent} requests are provably unprocessed; after a timeout the
- * operation may have been applied at Vipps.
+ * within the read timeout, or the connection was lost. Only {@link #requestSent() unsent}
+ * requests are provably unprocessed; after a timeout or a lost connection the operation
+ * may have been applied at Vipps (for capture, cancel, initiate and refund the outcome is
+ * unknown).
  *
  * @author vipps-client
  */
@@ -15,7 +16,7 @@ public final class VippsTransportException extends VippsApiException {
 	private final boolean timeout;
 
 	public VippsTransportException(VippsFailure failure, boolean requestSent, boolean timeout, Throwable cause) {
-		super(failure, true, cause);
+		super(failure, VippsErrorClassification.transport(failure.operation(), requestSent), cause);
 		this.requestSent = requestSent;
 		this.timeout = timeout;
 	}

@@ -2,14 +2,14 @@ package com.example.payments.vipps.client.error;
 
 /**
  * A user problem ({@code User} group): unknown or malformed phone number (81), app too
- * old\n * (82).
+ * old (82).
  *
  * @author vipps-client
  */
 public final class VippsUserException extends VippsApiException {
 
-	public VippsUserException(VippsFailure failure, boolean retryable) {
-		super(failure, retryable, null);
+	public VippsUserException(VippsFailure failure, VippsErrorClassification classification) {
+		super(failure, classification, null);
 	}
 
 	@Override

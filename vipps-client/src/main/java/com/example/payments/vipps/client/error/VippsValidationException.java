@@ -9,8 +9,22 @@ package com.example.payments.vipps.client.error;
  */
 public final class VippsValidationException extends VippsApiException {
 
+	/**
+	 * An invalid request: fix it ({@link VippsNextStep#FIX_REQUEST}).
+	 * @param failure what is wrong
+	 */
 	public VippsValidationException(VippsFailure failure) {
-		super(failure, false, null);
+		this(failure, VippsErrorClassification.invalidRequest());
+	}
+
+	/**
+	 * A request the client cannot send for another reason, e.g. no credentials for the
+	 * MSN.
+	 * @param failure what is wrong
+	 * @param classification what it means
+	 */
+	public VippsValidationException(VippsFailure failure, VippsErrorClassification classification) {
+		super(failure, classification, null);
 	}
 
 	@Override

@@ -34,28 +34,37 @@ class VippsErrorDecoderTests {
 	private final VippsErrorDecoder decoder = new VippsErrorDecoder(JsonMapper.builder().build(),
 			Clock.fixed(NOW, ZoneOffset.UTC));
 
-	@ParameterizedTest(name = "HTTP {0} {1}/{2} -> {3}, retryable={4}")
-	@CsvSource({
-			// Final client errors
-			"400, InvalidRequest, transaction.amount, VippsInvalidRequestException, false",
-			"400, Merchant, 34, VippsMerchantException, false", "404, Merchant, 35, VippsMerchantException, false",
-			"403, Merchant, 37, VippsMerchantException, false", "403, Merchant, 97, VippsMerchantException, false",
-			"403, Merchant, 51, VippsMerchantException, false", "400, Payment, 51, VippsPaymentException, false",
-			"400, Payment, 61, VippsPaymentException, false", "400, Payment, 71, VippsPaymentException, false",
-			"400, Payment, 93, VippsPaymentException, false", "400, Payment, 98, VippsPaymentException, false",
-			"400, User, 81, VippsUserException, false", "401, Authentication, 21, VippsAuthenticationException, false",
-			"400, VippsError, 91, VippsInternalException, false", "400, VippsError, 93, VippsInternalException, false",
-			// Transient
-			"500, VippsError, 99, VippsInternalException, true", "503, VippsError, 99, VippsInternalException, true",
-			"409, VippsError, 94, VippsInternalException, true", "400, VippsError, 98, VippsRateLimitedException, true",
-			"429, VippsError, 98, VippsRateLimitedException, true", "500, Payment, 63, VippsPaymentException, true" })
-	void classifiesVippsErrorArraysByGroupAndCode(int status, String group, String code, String kind,
-			boolean retryable) {
+	@ParameterizedTest(name = "HTTP {0} {1}/{2} -> {3}, {4}, {5}")
+	@CsvSource({ "400, InvalidRequest, transaction.amount, VippsInvalidRequestException, NOT_APPLIED, FIX_REQUEST",
+			"400, Merchant, 34, VippsMerchantException, NOT_APPLIED, READ_DETAILS_FIRST",
+			"404, Merchant, 35, VippsMerchantException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"403, Merchant, 37, VippsMerchantException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"403, Merchant, 97, VippsMerchantException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"403, Merchant, 51, VippsMerchantException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"400, Payment, 51, VippsPaymentException, NOT_APPLIED, GIVE_UP",
+			"400, Payment, 61, VippsPaymentException, NOT_APPLIED, FIX_REQUEST",
+			"400, Payment, 71, VippsPaymentException, NOT_APPLIED, FIX_REQUEST",
+			"400, Payment, 93, VippsPaymentException, NOT_APPLIED, FIX_REQUEST",
+			"400, Payment, 98, VippsPaymentException, NOT_APPLIED, GIVE_UP",
+			"400, User, 81, VippsUserException, NOT_APPLIED, GIVE_UP",
+			"401, Authentication, 21, VippsAuthenticationException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"400, VippsError, 91, VippsInternalException, NOT_APPLIED, GIVE_UP",
+			"400, VippsError, 93, VippsInternalException, NOT_APPLIED, FIX_REQUEST",
+			"409, VippsError, 94, VippsInternalException, NOT_APPLIED, RETRY_SAME_KEY",
+			"400, VippsError, 98, VippsRateLimitedException, NOT_APPLIED, WAIT_THEN_RETRY",
+			"429, VippsError, 98, VippsRateLimitedException, NOT_APPLIED, WAIT_THEN_RETRY",
+			"500, VippsError, 99, VippsInternalException, UNKNOWN, READ_DETAILS_FIRST",
+			"503, VippsError, 99, VippsInternalException, UNKNOWN, READ_DETAILS_FIRST",
+			"500, Payment, 63, VippsPaymentException, UNKNOWN, READ_DETAILS_FIRST",
+			"400, Payment, 63, VippsPaymentException, UNKNOWN, READ_DETAILS_FIRST" })
+	void classifiesVippsErrorArraysByGroupAndCode(int status, String group, String code, String kind, String outcome,
+			VippsNextStep nextStep) {
 		String body = "[{\"errorGroup\":\"" + group + "\",\"errorCode\":\"" + code
 				+ "\",\"errorMessage\":\"details\",\"contextId\":\"ctx-1\"}]";
 		VippsApiException exception = decode(status, null, body);
 		assertThat(exception.getClass().getSimpleName()).isEqualTo(kind);
-		assertThat(exception.retryable()).isEqualTo(retryable);
+		assertThat(exception.classification().mayHaveBeenApplied()).isEqualTo("UNKNOWN".equals(outcome));
+		assertThat(exception.classification().nextStep()).isEqualTo(nextStep);
 		assertThat(exception.errorGroup()).isEqualTo(group);
 		assertThat(exception.errorCode()).isEqualTo(code);
 		assertThat(exception.errorMessage()).isEqualTo("details");
@@ -75,7 +84,9 @@ class VippsErrorDecoderTests {
 		assertThat(merchant51).isInstanceOf(VippsMerchantException.class);
 		assertThat(payment51.is("Merchant", "51")).isFalse();
 		VippsApiException payment98 = decode(400, null, "[{\"errorGroup\":\"Payment\",\"errorCode\":\"98\"}]");
-		assertThat(payment98.retryable()).as("capture after 180 days is final").isFalse();
+		assertThat(payment98.classification().nextStep()).as("capture after 180 days is final")
+			.isEqualTo(VippsNextStep.GIVE_UP);
+		assertThat(payment98.retryAfter()).isEmpty();
 	}
 
 	@Test
@@ -96,7 +107,7 @@ class VippsErrorDecoderTests {
 		assertThat(exception).isInstanceOf(VippsAuthenticationException.class);
 		assertThat(exception.errorGroup()).isNull();
 		assertThat(exception.errorMessage()).isEqualTo("Token expired");
-		assertThat(exception.retryable()).isFalse();
+		assertThat(exception.classification().personMustAct()).isTrue();
 	}
 
 	@Test
@@ -108,18 +119,18 @@ class VippsErrorDecoderTests {
 		VippsApiException invalidMsn = decode(403, null,
 				"{\"statusCode\":403,\"message\":\"Invalid MSN: 999999. This MSN is not valid for the provided supermerchant id.\"}");
 		assertThat(invalidMsn).isInstanceOf(VippsAuthenticationException.class);
-		assertThat(invalidMsn.retryable()).isFalse();
+		assertThat(invalidMsn.classification().nextStep()).isEqualTo(VippsNextStep.GIVE_UP_TELL_PERSON);
 		VippsApiException notAllowed = decode(403, null,
 				"{\"statusCode\":403,\"message\":\"Merchant Not Allowed for Ecommerce Payment\"}");
 		assertThat(notAllowed).isInstanceOf(VippsAuthenticationException.class);
-		assertThat(notAllowed.retryable()).isFalse();
+		assertThat(notAllowed.classification().category()).isEqualTo(VippsErrorCategory.AUTHENTICATION);
 	}
 
 	@Test
 	void decodesRateLimitsWithRetryAfterSeconds() {
 		VippsApiException exception = decode(429, "7", "{\"statusCode\":429,\"message\":\"Rate limit is exceeded.\"}");
 		assertThat(exception).isInstanceOf(VippsRateLimitedException.class);
-		assertThat(exception.retryable()).isTrue();
+		assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.WAIT_THEN_RETRY);
 		assertThat(exception.retryAfter()).contains(Duration.ofSeconds(7));
 	}
 
@@ -127,20 +138,27 @@ class VippsErrorDecoderTests {
 	void decodesRetryAfterAsHttpDate() {
 		VippsApiException exception = decode(429, "Sat, 10 Jan 2026 12:00:30 GMT", "");
 		assertThat(exception.retryAfter()).contains(Duration.ofSeconds(30));
-		assertThat(decode(429, "soon", "").retryAfter()).isEmpty();
-		assertThat(decode(429, null, "").retryAfter()).isEmpty();
+		assertThat(decode(429, "soon", "").retryAfter()).as("unparseable: a whole window")
+			.contains(VippsErrorClassification.RATE_LIMIT_WINDOW);
+		assertThat(decode(429, null, "").retryAfter()).contains(VippsErrorClassification.RATE_LIMIT_WINDOW);
 	}
 
-	@ParameterizedTest(name = "HTTP {0} without a Vipps body -> {1}, retryable={2}")
-	@CsvSource({ "400, VippsInvalidRequestException, false", "404, VippsInvalidRequestException, false",
-			"401, VippsAuthenticationException, false", "403, VippsAuthenticationException, false",
-			"500, VippsInternalException, true", "502, VippsInternalException, true",
-			"503, VippsInternalException, true", "429, VippsRateLimitedException, true" })
-	void classifiesByStatusWhenThereIsNoBody(int status, String kind, boolean retryable) {
+	@ParameterizedTest(name = "HTTP {0} without a Vipps body -> {1}, {2}, {3}")
+	@CsvSource({ "400, VippsInvalidRequestException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"404, VippsInvalidRequestException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"401, VippsAuthenticationException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"403, VippsAuthenticationException, NOT_APPLIED, GIVE_UP_TELL_PERSON",
+			"409, VippsInternalException, NOT_APPLIED, RETRY_SAME_KEY",
+			"500, VippsInternalException, UNKNOWN, READ_DETAILS_FIRST",
+			"502, VippsInternalException, UNKNOWN, READ_DETAILS_FIRST",
+			"503, VippsInternalException, UNKNOWN, READ_DETAILS_FIRST",
+			"429, VippsRateLimitedException, NOT_APPLIED, WAIT_THEN_RETRY" })
+	void classifiesByStatusWhenThereIsNoBody(int status, String kind, String outcome, VippsNextStep nextStep) {
 		for (String body : new String[] { "", "<html>Bad gateway</html>", "{}", "[]", "null" }) {
 			VippsApiException exception = decode(status, null, body);
 			assertThat(exception.getClass().getSimpleName()).as(body).isEqualTo(kind);
-			assertThat(exception.retryable()).as(body).isEqualTo(retryable);
+			assertThat(exception.classification().mayHaveBeenApplied()).as(body).isEqualTo("UNKNOWN".equals(outcome));
+			assertThat(exception.classification().nextStep()).as(body).isEqualTo(nextStep);
 			assertThat(exception.errorGroup()).isNull();
 			assertThat(exception.errorMessage()).isNotBlank();
 		}
@@ -153,7 +171,8 @@ class VippsErrorDecoderTests {
 						URI.create("http://127.0.0.1:1/"), new HttpHeaders()));
 		assertThat(exception.requestSent()).isFalse();
 		assertThat(exception.timeout()).isFalse();
-		assertThat(exception.retryable()).isTrue();
+		assertThat(exception.classification().mayHaveBeenApplied()).isFalse();
+		assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.RETRY_SAME_KEY);
 		assertThat(exception.kind()).isEqualTo("transport");
 	}
 
@@ -167,6 +186,8 @@ class VippsErrorDecoderTests {
 			assertThat(exception.requestSent()).isTrue();
 			assertThat(exception.timeout()).isTrue();
 			assertThat(exception.kind()).isEqualTo("timeout");
+			assertThat(exception.classification().mayHaveBeenApplied()).isTrue();
+			assertThat(exception.classification().nextStep()).isEqualTo(VippsNextStep.READ_DETAILS_FIRST);
 		}
 	}
 

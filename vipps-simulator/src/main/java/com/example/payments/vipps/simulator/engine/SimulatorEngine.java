@@ -41,6 +41,15 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
+	/**
+	 * The Payment errors a reservation fails with, and their messages (guide, error
+	 * codes).
+	 */
+	private static final Map<String, String> RESERVATION_FAILURES = Map.of("41", "The user does not have a valid card.",
+			"42", "Refused by issuer.", "43", "Refused by issuer because of invalid amount.", "44",
+			"Refused by issuer because of expired card.", "45",
+			"Reservation failed. Either because the user cancelled, did not act, or for some other reason.");
+
 	private final SimulatorProperties properties;
 
 	private final Random random;
@@ -444,12 +453,30 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	public SimulatedPayment failReservation(String msn, String orderId) {
+		return failReservation(msn, orderId, "42");
+	}
+
+	/**
+	 * The reservation fails with the given Payment error: RESERVE (or SALE) with
+	 * operationSuccess false, callback RESERVE_FAILED (or SALE_FAILED) with that
+	 * errorInfo.
+	 * @param msn the sales unit
+	 * @param orderId the order
+	 * @param paymentErrorCode 41-45
+	 * @return the payment afterwards
+	 */
+	public SimulatedPayment failReservation(String msn, String orderId, String paymentErrorCode) {
+		String message = RESERVATION_FAILURES.get(paymentErrorCode);
+		if (message == null) {
+			throw new IllegalArgumentException(
+					"a reservation fails with Payment error 41, 42, 43, 44 or 45, not " + paymentErrorCode);
+		}
 		PaymentRecord payment = require(msn, orderId);
 		timeOutIfDue(payment);
 		boolean directCapture = merchant(payment).directCapture();
 		LogEntry entry = payment.failReservation(this.clock.now(), transactionId(), directCapture);
 		callback(payment, directCapture ? "SALE_FAILED" : "RESERVE_FAILED", entry,
-				VippsApiException.payment("42", "Refused by issuer"));
+				VippsApiException.payment(paymentErrorCode, message));
 		return payment.snapshot();
 	}
 

@@ -8,6 +8,7 @@ import java.util.function.Function;
 
 import com.example.payments.vipps.simulator.ExpressChoice;
 import com.example.payments.vipps.simulator.SimulatedAddress;
+import com.example.payments.vipps.simulator.SimulatedAnswer;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatorFaults;
 import com.example.payments.vipps.simulator.engine.SimulatorEngine;
@@ -112,7 +113,9 @@ public final class ControlRoutes {
 			case "approve-express" -> this.engine.approveExpress(msn, orderId, expressChoices(body));
 			case "reject" -> this.engine.reject(msn, orderId);
 			case "timeout" -> this.engine.timeOut(msn, orderId);
-			case "fail" -> this.engine.failReservation(msn, orderId);
+			case "fail" -> body.hasNonNull("errorCode")
+					? this.engine.failReservation(msn, orderId, body.get("errorCode").asString())
+					: this.engine.failReservation(msn, orderId);
 			default -> throw new IllegalArgumentException(
 					"unknown action " + action + " (open, approve, approve-express, reject, timeout, fail)");
 		});
@@ -148,6 +151,18 @@ public final class ControlRoutes {
 				faults.applyThenFailNext(operation, applyThenFail.path("count").asInt(1),
 						applyThenFail.path("status").asInt(502));
 			}
+			JsonNode answerNext = body.path("answerNext");
+			if (answerNext.isObject()) {
+				faults.answerNext(operation, answerNext.path("count").asInt(1), answer(answerNext));
+			}
+			JsonNode applyThenAnswer = body.path("applyThenAnswerNext");
+			if (applyThenAnswer.isObject()) {
+				faults.applyThenAnswerNext(operation, applyThenAnswer.path("count").asInt(1), answer(applyThenAnswer));
+			}
+			JsonNode applyThenDrop = body.path("applyThenDropNext");
+			if (applyThenDrop.isObject()) {
+				faults.applyThenDropNext(operation, applyThenDrop.path("count").asInt(1));
+			}
 			JsonNode rateLimit = body.path("rateLimitNext");
 			if (rateLimit.isObject()) {
 				faults.rateLimitNext(operation, rateLimit.path("count").asInt(1),
@@ -163,6 +178,39 @@ public final class ControlRoutes {
 			}
 			return Map.of("ok", true);
 		});
+	}
+
+	/**
+	 * {@code {status, errorGroup, errorCode, errorMessage, retryAfterSeconds, body}}:
+	 * without {@code body}, a Vipps error array when a group is given, else the default
+	 * answer for the status ({@link SimulatedAnswer#status}); a 2xx is a broken success
+	 * ({@code EMPTY} unless {@code body} says otherwise).
+	 * @param json the fault's JSON
+	 * @return the answer
+	 */
+	private static SimulatedAnswer answer(JsonNode json) {
+		int status = json.path("status").asInt(500);
+		SimulatedAnswer.BodyShape shape = json.hasNonNull("body")
+				? SimulatedAnswer.BodyShape.valueOf(json.get("body").asString()) : null;
+		SimulatedAnswer answer;
+		if (status < 300) {
+			answer = SimulatedAnswer.brokenSuccess((shape != null) ? shape : SimulatedAnswer.BodyShape.EMPTY);
+		}
+		else {
+			answer = json.hasNonNull("errorGroup") ? SimulatedAnswer.error(status, json.get("errorGroup").asString(),
+					json.path("errorCode").asString()) : SimulatedAnswer.status(status);
+			if (shape != null) {
+				answer = answer.withBody(shape);
+			}
+		}
+		if (json.hasNonNull("errorMessage")) {
+			answer = answer.withMessage(json.get("errorMessage").asString());
+		}
+		if (json.has("retryAfterSeconds")) {
+			answer = answer.withRetryAfter(json.get("retryAfterSeconds").isNull() ? null
+					: Duration.ofSeconds(json.get("retryAfterSeconds").asLong()));
+		}
+		return answer;
 	}
 
 	private Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {

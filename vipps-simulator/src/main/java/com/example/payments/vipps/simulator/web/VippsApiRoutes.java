@@ -127,23 +127,25 @@ public final class VippsApiRoutes {
 					checkSystemHeaders(headers);
 				}
 				decision = this.engine.faults().decide(operation);
-				if (decision.kind() == SimulatorFaults.Decision.Kind.FAIL) {
-					throw injected(decision.httpStatus());
-				}
 				if (decision.kind() == SimulatorFaults.Decision.Kind.RATE_LIMIT) {
-					throw VippsApiException.rateLimited(decision.retryAfter());
+					throw VippsApiException.rateLimited(decision.answer().retryAfter());
 				}
-				VippsApiException paymentError = injectedPaymentError(kind);
-				if (paymentError != null) {
-					paymentErrorFault = "PAYMENT_ERROR_" + paymentError.errorCode();
-					throw paymentError;
+				if (decision.kind() == SimulatorFaults.Decision.Kind.FAIL) {
+					answer = InjectedAnswers.render(decision.answer(), null);
 				}
-				enforceRateLimit(call);
-				lockOrder(call);
-				String responseBody = action.apply(call);
-				answer = new Answer(200, responseBody, null);
-				if (decision.kind() == SimulatorFaults.Decision.Kind.APPLY_THEN_FAIL) {
-					answer = errorAnswer(injected(decision.httpStatus()));
+				else {
+					VippsApiException paymentError = injectedPaymentError(kind);
+					if (paymentError != null) {
+						paymentErrorFault = "PAYMENT_ERROR_" + paymentError.errorCode();
+						throw paymentError;
+					}
+					enforceRateLimit(call);
+					lockOrder(call);
+					String responseBody = action.apply(call);
+					answer = new Answer(200, responseBody, null);
+					if (decision.kind() == SimulatorFaults.Decision.Kind.APPLY_THEN_FAIL) {
+						answer = InjectedAnswers.render(decision.answer(), responseBody);
+					}
 				}
 			}
 			catch (VippsApiException ex) {
@@ -156,8 +158,13 @@ public final class VippsApiRoutes {
 			Answer finalAnswer = answer;
 			Duration delay = (decision != null) ? decision.delay() : Duration.ZERO;
 			String injectedFault = (decision != null && decision.kind() != SimulatorFaults.Decision.Kind.NONE)
-					? decision.kind().name() : paymentErrorFault;
-			Mono<ServerResponse> response = respond(finalAnswer).doOnNext((ignored) -> {
+					? InjectedAnswers.describe(decision) : paymentErrorFault;
+			boolean drop = decision != null && decision.kind() == SimulatorFaults.Decision.Kind.APPLY_THEN_DROP
+					&& finalAnswer.status() == 200;
+			Mono<ServerResponse> response = drop ? InjectedAnswers.dropConnection(request).doOnSuccess((ignored) -> {
+				call.releaseLock();
+				record(request, kind, call, at, started, body, InjectedAnswers.NO_ANSWER, injectedFault);
+			}) : respond(finalAnswer).doOnNext((ignored) -> {
 				// Released before the answer is written, so the caller may go on at once.
 				call.releaseLock();
 				record(request, kind, call, at, started, body, finalAnswer, injectedFault);
@@ -216,16 +223,6 @@ public final class VippsApiRoutes {
 		}
 	}
 
-	private static VippsApiException injected(int httpStatus) {
-		if (httpStatus == 429) {
-			return VippsApiException.rateLimited(Duration.ofSeconds(1));
-		}
-		if (httpStatus >= 500) {
-			return VippsApiException.vipps(httpStatus, "VippsError", "99", "An internal error occurred.");
-		}
-		return VippsApiException.vipps(httpStatus, "VippsError", "94", "Order locked: processing in progress.");
-	}
-
 	private Answer errorAnswer(VippsApiException error) {
 		String body = error.gateway() ? VippsPayloads.gatewayError(error, this.engine.properties().gatewayErrorFormat())
 				: VippsPayloads.errorArray(error, UUID.randomUUID().toString());
@@ -240,15 +237,17 @@ public final class VippsApiRoutes {
 		if (answer.body().isEmpty()) {
 			return builder.build();
 		}
-		return builder.contentType(JSON_UTF8).bodyValue(answer.body());
+		return builder.contentType(answer.contentType()).bodyValue(answer.body());
 	}
 
 	private void record(ServerRequest request, Kind kind, Call call, Instant at, long started, String body,
 			Answer answer, String injectedFault) {
 		Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
-		responseHeaders.put(VERSION_HEADER, List.of(VERSION));
+		if (answer.status() > 0) {
+			responseHeaders.put(VERSION_HEADER, List.of(VERSION));
+		}
 		if (!answer.body().isEmpty()) {
-			responseHeaders.put(HttpHeaders.CONTENT_TYPE, List.of(JSON_UTF8.toString()));
+			responseHeaders.put(HttpHeaders.CONTENT_TYPE, List.of(answer.contentType().toString()));
 		}
 		if (answer.retryAfterSeconds() != null) {
 			responseHeaders.put(HttpHeaders.RETRY_AFTER, List.of(String.valueOf(answer.retryAfterSeconds())));
@@ -277,7 +276,16 @@ public final class VippsApiRoutes {
 
 	}
 
-	private record Answer(int status, String body, Long retryAfterSeconds) {
+	/**
+	 * One answer: status, body, {@code Retry-After} and content type ({@code status} -1:
+	 * none was sent).
+	 */
+	record Answer(int status, String body, Long retryAfterSeconds, MediaType contentType) {
+
+		Answer(int status, String body, Long retryAfterSeconds) {
+			this(status, body, retryAfterSeconds, JSON_UTF8);
+		}
+
 	}
 
 	/**
