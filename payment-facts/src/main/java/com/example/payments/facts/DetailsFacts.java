@@ -3,6 +3,7 @@ package com.example.payments.facts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +49,16 @@ import org.apache.avro.specific.SpecificRecord;
  * <li>once-per-payment facts (reserved, direct capture, shipping, profile, endings) get
  * their ids from the payment alone;</li>
  * <li>a capture or refund entry is paired, in this order: by its {@code requestId} (with
- * a recorded fact or a pending command); by its position, with a recorded fact of that
- * position; by amount, entries without a {@code requestId}, with recorded facts (oldest
- * entry first) and then pending commands (a command for "the rest" takes the newest
- * entry). What pairs with a pending command is left to that command (the outcome's fact
- * has the command's id); what pairs with nothing is a new fact, with the id of its
- * {@code requestId} or, without one, of its position among the entries of that operation,
- * oldest first (stable, the history being append-only);</li>
+ * a recorded fact or a pending command); by its position, with a fact recorded by that
+ * position; by amount, among entries without a {@code requestId}, newest entry first,
+ * with the other recorded facts and then with pending commands (a command for "the rest"
+ * takes the newest entry). What pairs with a pending command is left to that command (the
+ * outcome's fact has the command's id); what pairs with nothing is a new fact, with the
+ * id of its {@code requestId} or, without one, of its position among the entries of that
+ * operation, oldest first. Pairing from the newest entry leaves the older anonymous
+ * entries, and so the positions, unchanged as the history grows and as commands become
+ * recorded facts, so a reading that misses facts reconciliation published a moment ago
+ * publishes them again under the same ids;</li>
  * <li>{@code operationSuccess: false} is never a fact of money moving (a failed
  * reservation is the ending {@code FAILED}); a missing {@code operationSuccess} is
  * unknown, not false: such an entry still pairs with what is recorded, but never becomes
@@ -62,7 +66,7 @@ import org.apache.avro.specific.SpecificRecord;
  * </ul>
  * Two entries of equal amount without {@code requestId}, one ours and one from the
  * portal, may be paired the other way round; both are captures of that amount, so the
- * facts and their number are right either way, and the pairing is stable across polls.
+ * facts, their amounts and their number are right either way.
  */
 public final class DetailsFacts {
 
@@ -309,9 +313,11 @@ public final class DetailsFacts {
 			}
 			// Failed entries moved no money and pair with nothing else.
 			slots.stream().filter((slot) -> failed(slot.entry)).forEach((slot) -> slot.paired = true);
-			// 2. Recorded facts known by position, then recorded facts by amount.
+			// 2. A fact recorded by its position keeps its entry.
+			Set<String> positions = new HashSet<>();
 			for (Slot slot : slots) {
 				String id = byPosition(type, slot.position);
+				positions.add(id);
 				if (!slot.paired
 						&& recorded.stream()
 							.anyMatch((fact) -> fact.eventId().equals(id) && fact.amount() == slot.entry.amount())
@@ -319,13 +325,17 @@ public final class DetailsFacts {
 					slot.paired = true;
 				}
 			}
-			for (RecordedMovement fact : recorded) {
-				if (matched.contains(fact.eventId())) {
-					continue;
-				}
-				Optional<Slot> slot = slots.stream()
-					.filter((candidate) -> candidate.anonymous() && candidate.entry.amount() == fact.amount())
-					.findFirst();
+			// 3. Facts recorded by request id whose entries show none take the newest
+			// anonymous entries of their amount, then what is left of those recorded by
+			// position: our own operations are the newest in question, and pairing from
+			// the newest keeps the older anonymous entries, and so their positions, the
+			// same as the history grows.
+			List<RecordedMovement> leftover = recorded.stream()
+				.filter((fact) -> !matched.contains(fact.eventId()))
+				.sorted(Comparator.comparing((RecordedMovement fact) -> positions.contains(fact.eventId())))
+				.toList();
+			for (RecordedMovement fact : leftover) {
+				Optional<Slot> slot = newest(slots, (candidate) -> candidate.entry.amount() == fact.amount());
 				if (slot.isPresent()) {
 					slot.get().paired = true;
 					matched.add(fact.eventId());
@@ -335,18 +345,12 @@ public final class DetailsFacts {
 							+ " øre has no matching entry in /details");
 				}
 			}
-			// 3. Pending commands by amount; "the rest" is the newest such entry.
-			pendingOf(type).filter(this::unresolved).forEach((command) -> {
-				List<Slot> candidates = slots.stream()
-					.filter((slot) -> slot.anonymous()
-							&& (command.amount() == null || slot.entry.amount() == command.amount()))
-					.toList();
-				if (!candidates.isEmpty()) {
-					claim((command.amount() != null) ? candidates.get(0) : candidates.get(candidates.size() - 1),
-							command, type);
-				}
-			});
-			// 4. What pairs with nothing is a fact of its own.
+			// 4. Pending commands, likewise from the newest; "the rest" takes the newest.
+			pendingOf(type).filter(this::unresolved)
+				.forEach((command) -> newest(slots,
+						(slot) -> command.amount() == null || slot.entry.amount() == command.amount())
+					.ifPresent((slot) -> claim(slot, command, type)));
+			// 5. What pairs with nothing is a fact of its own.
 			for (Slot slot : slots) {
 				if (slot.paired) {
 					continue;
@@ -359,6 +363,16 @@ public final class DetailsFacts {
 						: byPosition(type, slot.position);
 				offer(fact(id, movement(type, slot.entry), slot.entry, null));
 			}
+		}
+
+		private static Optional<Slot> newest(List<Slot> slots, Predicate<Slot> test) {
+			for (int i = slots.size() - 1; i >= 0; i--) {
+				Slot slot = slots.get(i);
+				if (slot.anonymous() && test.test(slot)) {
+					return Optional.of(slot);
+				}
+			}
+			return Optional.empty();
 		}
 
 		private void claim(Slot slot, PendingCommand command, CommandType type) {

@@ -127,8 +127,9 @@ class DetailsFactsTests {
 			.build();
 		DetailsReading reading = read(
 				details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 5000), lean(CAPTURE, true, 5000)), known);
-		// One of the two is ours; the other (a portal capture of equal amount) is new.
-		assertThat(ids(reading)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 2));
+		// One of the two is ours (taken to be the newest); the other, a portal capture of
+		// equal amount, is new.
+		assertThat(ids(reading)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 1));
 		assertThat(reading.conflicts()).isEmpty();
 	}
 
@@ -173,7 +174,7 @@ class DetailsFactsTests {
 			.recorded(PaymentEventIds.reserved(PAYMENT))
 			.pending(FactFixtures.capture("capture-1", 5000L));
 		DetailsReading poll1 = read(first, context.build());
-		assertThat(ids(poll1)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 2));
+		assertThat(ids(poll1)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 1));
 		assertThat(read(first, context.build())).as("the same reading for the same context").isEqualTo(poll1);
 		// Reconciliation records what it published; the command service answers later.
 		poll1.missingFacts().forEach((fact) -> context.recorded(fact.toEvent(EventSource.RECONCILIATION, LEARNED_AT)));
@@ -191,6 +192,23 @@ class DetailsFactsTests {
 		DetailsReading poll4 = read(shown, context.build());
 		assertThat(poll4.missingFacts()).isEmpty();
 		assertThat(poll4.conflicts()).isEmpty();
+	}
+
+	@Test
+	void aReadingThatMissesWhatReconciliationJustPublishedGivesItTheSameId() {
+		// Reconciliation published a portal capture, and reads /details again before
+		// that event is back in its context; meanwhile our captures were recorded.
+		PaymentDetails history = details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 5000),
+				lean(CAPTURE, true, 5000), lean(CAPTURE, true, 5000));
+		KnownFacts.Builder context = KnownFacts.forPayment(PAYMENT)
+			.recorded(PaymentEventIds.reserved(PAYMENT))
+			.recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000)
+			.pending(FactFixtures.capture("capture-2", 5000L));
+		DetailsReading published = read(history, context.build());
+		assertThat(ids(published)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 1));
+		context
+			.recorded(published.outcomeOf("capture-2").orElseThrow().fact().toEvent(EventSource.COMMAND, LEARNED_AT));
+		assertThat(ids(read(history, context.build()))).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 1));
 	}
 
 	@Test
