@@ -121,10 +121,7 @@ class DetailsFactsTests {
 
 	@Test
 	void neverPublishesARecordedCaptureAgainWhenDetailsOmitsItsRequestId() {
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000)
-			.build();
+		KnownFacts known = reservedAnd().recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000).build();
 		DetailsReading reading = read(
 				details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 5000), lean(CAPTURE, true, 5000)), known);
 		// One of the two is ours (taken to be the newest); the other, a portal capture of
@@ -137,10 +134,7 @@ class DetailsFactsTests {
 	void leavesACaptureAppliedButNotYetAnsweredToItsCommand() {
 		// Reconciliation polls between Vipps applying the capture and the command
 		// service publishing it.
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.pending(FactFixtures.capture("capture-1", 5000L))
-			.build();
+		KnownFacts known = reservedAnd().pending(FactFixtures.capture("capture-1", 5000L)).build();
 		DetailsReading reading = read(details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 5000)), known);
 		assertThat(reading.missingFacts()).isEmpty();
 		assertThat(reading.outcomeOf("capture-1")).hasValueSatisfying((outcome) -> {
@@ -153,10 +147,7 @@ class DetailsFactsTests {
 
 	@Test
 	void pairsACaptureOfTheRestWithTheNewestEntry() {
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.pending(FactFixtures.capture("capture-rest", null))
-			.build();
+		KnownFacts known = reservedAnd().pending(FactFixtures.capture("capture-rest", null)).build();
 		DetailsReading reading = read(
 				details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 3000), lean(CAPTURE, true, 17000)), known);
 		assertThat(reading.outcomeOf("capture-rest").orElseThrow().fact().event())
@@ -170,9 +161,7 @@ class DetailsFactsTests {
 		// (5000) look alike.
 		PaymentDetails first = details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 5000),
 				lean(CAPTURE, true, 5000));
-		KnownFacts.Builder context = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.pending(FactFixtures.capture("capture-1", 5000L));
+		KnownFacts.Builder context = reservedAnd().pending(FactFixtures.capture("capture-1", 5000L));
 		DetailsReading poll1 = read(first, context.build());
 		assertThat(ids(poll1)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 1));
 		assertThat(read(first, context.build())).as("the same reading for the same context").isEqualTo(poll1);
@@ -200,9 +189,7 @@ class DetailsFactsTests {
 		// that event is back in its context; meanwhile our captures were recorded.
 		PaymentDetails history = details(lean(RESERVE, true, 20000), lean(CAPTURE, true, 5000),
 				lean(CAPTURE, true, 5000), lean(CAPTURE, true, 5000));
-		KnownFacts.Builder context = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000)
+		KnownFacts.Builder context = reservedAnd().recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000)
 			.pending(FactFixtures.capture("capture-2", 5000L));
 		DetailsReading published = read(history, context.build());
 		assertThat(ids(published)).containsExactly(PaymentEventIds.captureInHistory(PAYMENT, 1));
@@ -213,10 +200,7 @@ class DetailsFactsTests {
 
 	@Test
 	void pairsAFactRecordedByPositionEvenWhenItsRequestIdAppearsLater() {
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.recordedCapture(PaymentEventIds.captureInHistory(PAYMENT, 1), 5000)
-			.build();
+		KnownFacts known = reservedAnd().recordedCapture(PaymentEventIds.captureInHistory(PAYMENT, 1), 5000).build();
 		DetailsReading reading = read(details(lean(RESERVE, true, 20000), full(CAPTURE, 5000, "portal-9", "5001")),
 				known);
 		assertThat(reading.missingFacts()).isEmpty();
@@ -224,10 +208,7 @@ class DetailsFactsTests {
 
 	@Test
 	void neverTurnsAFailedEntryIntoAFactButCountsItsPosition() {
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.pending(FactFixtures.capture("capture-1", 30000L))
-			.build();
+		KnownFacts known = reservedAnd().pending(FactFixtures.capture("capture-1", 30000L)).build();
 		DetailsReading reading = read(details(lean(RESERVE, true, 20000),
 				new TransactionLogEntry(CAPTURE, false, 30000, "x", null, "capture-1", null),
 				lean(CAPTURE, true, 5000)), known);
@@ -240,10 +221,7 @@ class DetailsFactsTests {
 		DetailsReading reserve = read(details(lean(INITIATE, true, 20000), lean(RESERVE, null, 20000)), NOTHING);
 		assertThat(reserve.missingFacts()).as("neither reserved nor failed").isEmpty();
 		assertThat(reserve.undetermined()).containsExactly("RESERVE of 20000 øre without operationSuccess");
-		KnownFacts pending = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.pending(FactFixtures.capture("capture-1", 5000L))
-			.build();
+		KnownFacts pending = reservedAnd().pending(FactFixtures.capture("capture-1", 5000L)).build();
 		DetailsReading capture = read(details(lean(RESERVE, true, 20000), lean(CAPTURE, null, 5000)), pending);
 		assertThat(capture.outcomeOf("capture-1").orElseThrow().outcome()).isEqualTo(Outcome.UNDETERMINED);
 		assertThat(capture.missingFacts()).isEmpty();
@@ -255,10 +233,7 @@ class DetailsFactsTests {
 
 	@Test
 	void reportsARecordedCaptureThatDetailsDoesNotShow() {
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000)
-			.build();
+		KnownFacts known = reservedAnd().recordedCapture(PaymentEventIds.capture(PAYMENT, "capture-1"), 5000).build();
 		DetailsReading reading = read(details(lean(RESERVE, true, 20000)), known);
 		assertThat(reading.conflicts()).singleElement()
 			.asString()
@@ -327,12 +302,17 @@ class DetailsFactsTests {
 
 	@Test
 	void reportsPendingCommandsWithoutTraceAsNotSeen() {
-		KnownFacts known = KnownFacts.forPayment(PAYMENT)
-			.recorded(PaymentEventIds.reserved(PAYMENT))
-			.pending(FactFixtures.refund("refund-1", 5000L))
-			.build();
+		KnownFacts known = reservedAnd().pending(FactFixtures.refund("refund-1", 5000L)).build();
 		assertThat(read(details(lean(RESERVE, true, 20000)), known).outcomeOf("refund-1").orElseThrow().outcome())
 			.isEqualTo(Outcome.NOT_SEEN);
+	}
+
+	/**
+	 * The context of a payment whose reservation is recorded.
+	 * @return a builder to add to
+	 */
+	private static KnownFacts.Builder reservedAnd() {
+		return KnownFacts.forPayment(PAYMENT).recorded(PaymentEventIds.reserved(PAYMENT));
 	}
 
 	private static DetailsReading read(PaymentDetails details, KnownFacts known) {

@@ -1,6 +1,5 @@
 package com.example.payments.vipps.simulator;
 
-import java.time.Duration;
 import java.util.List;
 
 import com.example.payments.vipps.simulator.MerchantReceiver.Received;
@@ -10,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The {@code omit-optional-fields} mode: every answer and callback carries only what the
@@ -118,13 +116,7 @@ class OmitOptionalFieldsTests {
 	}
 
 	private Received callback(String orderId) {
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.merchant.callbacks().stream().anyMatch((r) -> r.path().endsWith("/" + orderId)));
-		return this.merchant.callbacks()
-			.stream()
-			.filter((r) -> r.path().endsWith("/" + orderId))
-			.findFirst()
-			.orElseThrow();
+		return this.merchant.awaitCallback(orderId);
 	}
 
 	private static List<String> fieldNames(JsonNode node) {

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.example.payments.vipps.simulator.ExpressChoice;
 import com.example.payments.vipps.simulator.SimulatedAddress;
@@ -466,14 +467,8 @@ public final class SimulatorEngine implements AutoCloseable {
 	 * @throws IllegalStateException when Vipps would refuse it
 	 */
 	public SimulatedPayment portalCapture(String msn, String orderId, Long amount) {
-		PaymentRecord payment = require(msn, orderId);
-		try {
-			payment.capture(this.clock.now(), amount, "Captured in the merchant portal", "", transactionId());
-		}
-		catch (VippsApiException ex) {
-			throw new IllegalStateException("portal capture refused: " + ex.getMessage(), ex);
-		}
-		return payment.snapshot();
+		return inPortal(msn, orderId, "capture", (payment) -> payment.capture(this.clock.now(), amount,
+				"Captured in the merchant portal", "", transactionId()));
 	}
 
 	/**
@@ -486,12 +481,17 @@ public final class SimulatorEngine implements AutoCloseable {
 	 * @throws IllegalStateException when Vipps would refuse it
 	 */
 	public SimulatedPayment portalRefund(String msn, String orderId, Long amount) {
+		return inPortal(msn, orderId, "refund", (payment) -> payment.refund(this.clock.now(), amount,
+				"Refunded in the merchant portal", "", transactionId()));
+	}
+
+	private SimulatedPayment inPortal(String msn, String orderId, String operation, Consumer<PaymentRecord> action) {
 		PaymentRecord payment = require(msn, orderId);
 		try {
-			payment.refund(this.clock.now(), amount, "Refunded in the merchant portal", "", transactionId());
+			action.accept(payment);
 		}
 		catch (VippsApiException ex) {
-			throw new IllegalStateException("portal refund refused: " + ex.getMessage(), ex);
+			throw new IllegalStateException("portal " + operation + " refused: " + ex.getMessage(), ex);
 		}
 		return payment.snapshot();
 	}
