@@ -9,6 +9,7 @@ import com.example.payments.schema.common.Address;
 import com.example.payments.schema.common.PaymentType;
 import com.example.payments.schema.common.TransactionSummary;
 import com.example.payments.schema.event.EventSource;
+import com.example.payments.schema.event.OccurredAtOrigin;
 import com.example.payments.schema.event.PaymentCaptured;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.schema.event.ShippingSelected;
@@ -27,6 +28,8 @@ final class ContractFixtures {
 	static final String MSN = "123456";
 
 	static final String ORDER_ID = "acme-shop-123-order124";
+
+	static final PaymentKey PAYMENT = PaymentKey.of(MSN, ORDER_ID);
 
 	static final Instant NOW = Instant.parse("2026-01-15T10:15:30.123Z");
 
@@ -76,7 +79,7 @@ final class ContractFixtures {
 			.setTransactionId("5001420058")
 			.setSummary(new TransactionSummary(10000L, 10000L, 0L, 10000L))
 			.build();
-		return event(captured, EventSource.COMMAND, "5001420058", 10000L);
+		return event(captured, EventSource.COMMAND, PaymentEventIds.capture(PAYMENT, "0b6f3c1e-capture-1"));
 	}
 
 	static PaymentEvent userDetailsShared() {
@@ -87,7 +90,7 @@ final class ContractFixtures {
 			.setEmail("user@example.com")
 			.setMobileNumber("12345678")
 			.build();
-		return event(details, EventSource.CALLBACK, "5001420062", null);
+		return event(details, EventSource.CALLBACK, PaymentEventIds.userDetailsShared(PAYMENT));
 	}
 
 	static PaymentEvent shippingSelected() {
@@ -103,16 +106,16 @@ final class ContractFixtures {
 				.setCountry("NO")
 				.build())
 			.build();
-		return event(shipping, EventSource.CALLBACK, "5001420062", 9900L);
+		return event(shipping, EventSource.CALLBACK, PaymentEventIds.shippingSelected(PAYMENT));
 	}
 
-	private static PaymentEvent event(SpecificRecord fact, EventSource source, String reference, Long amount) {
-		String operation = PaymentEventIds.operationOf(fact);
+	private static PaymentEvent event(SpecificRecord fact, EventSource source, String eventId) {
 		return PaymentEvent.newBuilder()
-			.setEventId(PaymentEventIds.eventId(MSN, ORDER_ID, operation, reference, amount))
+			.setEventId(eventId)
 			.setMerchantSerialNumber(MSN)
 			.setOrderId(ORDER_ID)
 			.setOccurredAt(NOW)
+			.setOccurredAtOrigin(OccurredAtOrigin.VIPPS)
 			.setRecordedAt(NOW.plusMillis(40))
 			.setSource(source)
 			.setEvent(fact)

@@ -43,11 +43,13 @@ class SchemaEvolutionGuardTests {
 		Schema candidate = CandidateSchemas.withField(PaymentEvent.getClassSchema(),
 				new Field("tenantId", Schema.create(Schema.Type.STRING), "the tenant"));
 		List<IncompatibleChange> changes = this.guard.check(candidate);
-		assertThat(changes).singleElement().satisfies((change) -> {
-			assertThat(change.type()).isEqualTo("READER_FIELD_MISSING_DEFAULT_VALUE");
-			assertThat(change.describe()).isEqualTo(PAYMENT_EVENT
-					+ " cannot read data written with released v1: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/8 (tenantId)");
-		});
+		// One change per released version the candidate cannot read (v1 and v2).
+		assertThat(changes).extracting(IncompatibleChange::type).containsOnly("READER_FIELD_MISSING_DEFAULT_VALUE");
+		assertThat(changes).extracting(IncompatibleChange::describe)
+			.containsExactly(PAYMENT_EVENT
+					+ " cannot read data written with released v1: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/9 (tenantId)",
+					PAYMENT_EVENT
+							+ " cannot read data written with released v2: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/9 (tenantId)");
 	}
 
 	@Test
@@ -56,10 +58,11 @@ class SchemaEvolutionGuardTests {
 		List<Schema> branches = new ArrayList<>(event.getField("event").schema().getTypes());
 		branches.removeIf((branch) -> branch.getName().equals("UserDetailsShared"));
 		Schema candidate = CandidateSchemas.withFieldType(event, "event", Schema.createUnion(branches));
-		assertThat(this.guard.check(candidate)).singleElement().satisfies((change) -> {
+		// One change per released version (v1 and v2); the union's position moved in v2.
+		assertThat(this.guard.check(candidate)).hasSize(2).allSatisfy((change) -> {
 			assertThat(change.type()).isEqualTo("MISSING_UNION_BRANCH");
-			assertThat(change.location()).isEqualTo("/fields/7/type/10");
-			assertThat(change.describe()).startsWith(PAYMENT_EVENT + " cannot read data written with released v1")
+			assertThat(change.location()).isEqualTo("/fields/8/type/10");
+			assertThat(change.describe()).startsWith(PAYMENT_EVENT + " cannot read data written with released v")
 				.endsWith(
 						"(reader union lacking writer type: RECORD com.example.payments.schema.event.UserDetailsShared)");
 		});

@@ -146,10 +146,11 @@ public final class VippsClient implements AutoCloseable {
 	/**
 	 * The JSON mapping the client uses for Vipps bodies (Jackson 3): unknown fields
 	 * ignored, unknown enum values read as {@code UNKNOWN}, {@code null} fields not sent,
-	 * timestamps read with or without an offset.
+	 * timestamps read with or without an offset. Public so that what Vipps sends us
+	 * (callbacks, {@code ...client.callback}) is read exactly like what it answers.
 	 * @return a new mapper
 	 */
-	static JsonMapper createJsonMapper() {
+	public static JsonMapper createJsonMapper() {
 		return JsonMapper.builder()
 			.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
 			.disable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)

@@ -121,6 +121,17 @@ class VippsJsonMappingTests {
 	}
 
 	@Test
+	void readsAMissingOperationSuccessAsUnknownNotAsFailed() {
+		PaymentDetails details = read("{\"transactionLogHistory\":["
+				+ "{\"operation\":\"CAPTURE\",\"amount\":15000,\"transactionText\":\"x\"},"
+				+ "{\"operation\":\"RESERVE\",\"operationSuccess\":false,\"amount\":15000,\"transactionText\":\"x\"}]}",
+				PaymentDetails.class);
+		assertThat(details.transactionLogHistory().get(0).operationSuccess()).isNull();
+		assertThat(details.transactionLogHistory().get(0).requestId()).isNull();
+		assertThat(details.transactionLogHistory().get(1).operationSuccess()).isFalse();
+	}
+
+	@Test
 	void readsDetailsWithoutHistory() {
 		assertThat(read("{\"orderId\":\"order-1\"}", PaymentDetails.class).transactionLogHistory()).isEmpty();
 	}

@@ -44,6 +44,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * characters are rejected (400 InvalidRequest) instead of accepted and recorded
  * @param unverifiedTestUsers phone numbers of test users who never approved a payment in
  * the app: force approve answers them with Payment error 1082
+ * @param omitOptionalFields send every answer and callback with only the fields the spec
+ * requires (no transactionId, requestId, transactionSummary, optional timestamps...), the
+ * leanest documents Vipps may legally send
  */
 @ConfigurationProperties("vipps.simulator")
 public record SimulatorProperties(List<SimulatedMerchant> merchants, List<SimulatedPartner> partners,
@@ -55,7 +58,7 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 		String publicBaseUrl, @DefaultValue("APIM") GatewayErrorFormat gatewayErrorFormat,
 		@DefaultValue AutoApprove autoApprove, Map<SimulatedOperation, OperationFaults> faults,
 		@DefaultValue OrderLock orderLock, @DefaultValue("false") boolean strictSystemHeaders,
-		Set<String> unverifiedTestUsers) {
+		Set<String> unverifiedTestUsers, @DefaultValue("false") boolean omitOptionalFields) {
 
 	public SimulatorProperties {
 		merchants = (merchants != null) ? List.copyOf(merchants) : List.of();

@@ -158,6 +158,33 @@ public final class VippsSimulator implements AutoCloseable {
 	}
 
 	/**
+	 * The merchant captures in the merchant portal, outside any integration: a CAPTURE
+	 * entry without a {@code requestId}, no callback.
+	 * @param msn sales unit
+	 * @param orderId order
+	 * @param amount øre, or {@code null} for everything still reserved
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when Vipps would refuse the capture (not reserved,
+	 * cancelled, more than is left)
+	 */
+	public SimulatedPayment portalCapture(String msn, String orderId, Long amount) {
+		return this.engine.portalCapture(msn, orderId, amount);
+	}
+
+	/**
+	 * The merchant refunds in the merchant portal: a REFUND entry without a
+	 * {@code requestId}, no callback.
+	 * @param msn sales unit
+	 * @param orderId order
+	 * @param amount øre, or {@code null} for everything still refundable
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when Vipps would refuse the refund
+	 */
+	public SimulatedPayment portalRefund(String msn, String orderId, Long amount) {
+		return this.engine.portalRefund(msn, orderId, amount);
+	}
+
+	/**
 	 * The user withdraws consent: {@code DELETE
 	 * {consentRemovalPrefix}/v2/consents/{userId}} (URL-encoded), with the newest express
 	 * payment's prefix for the MSN.
@@ -267,6 +294,8 @@ public final class VippsSimulator implements AutoCloseable {
 		private boolean strictSystemHeaders;
 
 		private final Set<String> unverifiedTestUsers = new HashSet<>();
+
+		private boolean omitOptionalFields;
 
 		private Builder() {
 		}
@@ -378,6 +407,19 @@ public final class VippsSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Whether answers and callbacks carry only the fields the spec requires: no
+		 * {@code transactionId}, {@code requestId}, {@code transactionSummary},
+		 * {@code paymentInstrument}, optional timestamps, {@code errorInfo}... (default
+		 * false: everything the guide's examples show).
+		 * @param omit whether to omit optional fields
+		 * @return this
+		 */
+		public Builder omitOptionalFields(boolean omit) {
+			this.omitOptionalFields = omit;
+			return this;
+		}
+
 		public Builder callbackTimeout(Duration callbackTimeout) {
 			this.callbackTimeout = callbackTimeout;
 			return this;
@@ -450,7 +492,7 @@ public final class VippsSimulator implements AutoCloseable {
 					this.consentRemovalTimeout, this.callbackMsnAsNumber, this.expressReservesShippingCost,
 					this.rateLimits, this.publicBaseUrl, this.gatewayErrorFormat, this.autoApprove, this.faults,
 					new SimulatorProperties.OrderLock(this.orderLock), this.strictSystemHeaders,
-					this.unverifiedTestUsers);
+					this.unverifiedTestUsers, this.omitOptionalFields);
 		}
 
 		public VippsSimulator start() {

@@ -12,7 +12,6 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Express checkout: shipping details (static and from the merchant), the RESERVE callback
@@ -44,13 +43,7 @@ class ExpressCheckoutTests {
 	}
 
 	private Received callback(String orderId) {
-		await().atMost(Duration.ofSeconds(10))
-			.until(() -> this.merchant.callbacks().stream().anyMatch((r) -> r.path().endsWith("/" + orderId)));
-		return this.merchant.callbacks()
-			.stream()
-			.filter((r) -> r.path().endsWith("/" + orderId))
-			.findFirst()
-			.orElseThrow();
+		return this.merchant.awaitCallback(orderId);
 	}
 
 	@Test

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import static org.awaitility.Awaitility.await;
+
 /**
  * A tiny merchant on loopback: records what Vipps sends and answers as told.
  */
@@ -59,6 +61,17 @@ final class MerchantReceiver implements AutoCloseable {
 		return this.received.stream()
 			.filter((r) -> r.path().contains("/v2/payments/") && !r.path().endsWith("/shippingDetails"))
 			.toList();
+	}
+
+	/**
+	 * Waits for the first callback about an order.
+	 * @param orderId the order
+	 * @return the callback
+	 */
+	Received awaitCallback(String orderId) {
+		await().atMost(Duration.ofSeconds(10))
+			.until(() -> callbacks().stream().anyMatch((r) -> r.path().endsWith("/" + orderId)));
+		return callbacks().stream().filter((r) -> r.path().endsWith("/" + orderId)).findFirst().orElseThrow();
 	}
 
 	void answerWith(int status) {

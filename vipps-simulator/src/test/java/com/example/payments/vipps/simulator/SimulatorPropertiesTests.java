@@ -1,9 +1,14 @@
 package com.example.payments.vipps.simulator;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -71,6 +76,23 @@ class SimulatorPropertiesTests {
 		assertThat(properties.orderLock().enabled()).isTrue();
 		assertThat(properties.strictSystemHeaders()).isFalse();
 		assertThat(properties.unverifiedTestUsers()).isEmpty();
+	}
+
+	@Test
+	void bindsOmitOptionalFieldsOffByDefaultAndOnWhenConfigured() {
+		Map<String, String> configuration = new HashMap<>(Map.of("vipps.simulator.merchants[0].msn", "123456",
+				"vipps.simulator.merchants[0].client-id", "id", "vipps.simulator.merchants[0].client-secret", "secret",
+				"vipps.simulator.merchants[0].subscription-key", "key"));
+		assertThat(bind(configuration).omitOptionalFields()).isFalse();
+		configuration.put("vipps.simulator.omit-optional-fields", "true");
+		assertThat(bind(configuration).omitOptionalFields()).isTrue();
+		assertThat(VippsSimulator.builder().omitOptionalFields(true).properties().omitOptionalFields()).isTrue();
+	}
+
+	private static SimulatorProperties bind(Map<String, String> configuration) {
+		return new Binder(new MapConfigurationPropertySource(configuration))
+			.bind("vipps.simulator", SimulatorProperties.class)
+			.get();
 	}
 
 	@Test

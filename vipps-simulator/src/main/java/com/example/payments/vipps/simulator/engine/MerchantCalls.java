@@ -155,8 +155,9 @@ public final class MerchantCalls {
 			headers.put("Authorization", payment.request().authToken());
 		}
 		Outcome outcome = send(Kind.SHIPPING_DETAILS, payment.msn(), payment.orderId(), "POST", url, headers,
-				VippsPayloads.shippingRequest(address), this.properties.shippingDetailsTimeout(), null,
-				this.faults.merchantEndpoints().currentLatency())
+				OptionalFields.render(this.properties, OptionalFields.Document.SHIPPING_REQUEST,
+						VippsPayloads.shippingRequest(address)),
+				this.properties.shippingDetailsTimeout(), null, this.faults.merchantEndpoints().currentLatency())
 			.join();
 		if (outcome.status() != 200) {
 			String reason = (outcome.error() != null) ? outcome.error() : "HTTP " + outcome.status();

@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 import com.example.payments.vipps.simulator.ExpressChoice;
 import com.example.payments.vipps.simulator.SimulatedAddress;
@@ -27,6 +28,7 @@ import com.example.payments.vipps.simulator.SimulatedUser;
 import com.example.payments.vipps.simulator.SimulatorFaults;
 import com.example.payments.vipps.simulator.SimulatorProperties;
 import com.example.payments.vipps.simulator.SimulatorProperties.AutoApprove;
+import com.example.payments.vipps.simulator.engine.OptionalFields.Document;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import tools.jackson.databind.JsonNode;
@@ -160,8 +162,9 @@ public final class SimulatorEngine implements AutoCloseable {
 	public String capture(Credentials.Caller caller, String orderId, JsonNode body, String requestId) {
 		PaymentRecord payment = find(caller.msn(), orderId);
 		ActionRequest action = ActionRequest.parse(body, caller.merchant(), true);
-		return payment.idempotent("capture", requestId, action.canonical(), () -> VippsPayloads.captureResponse(payment,
-				payment.capture(this.clock.now(), action.amount(), action.text(), requestId, transactionId())));
+		return render(Document.CAPTURE_RESPONSE, payment
+			.idempotent("capture", requestId, action.canonical(), () -> VippsPayloads.captureResponse(payment,
+					payment.capture(this.clock.now(), action.amount(), action.text(), requestId, transactionId()))));
 	}
 
 	public String cancel(Credentials.Caller caller, String orderId, JsonNode body) {
@@ -174,23 +177,24 @@ public final class SimulatorEngine implements AutoCloseable {
 		}
 		boolean releaseRemaining = release != null && release.asBoolean();
 		LogEntry entry = payment.cancel(this.clock.now(), action.text(), releaseRemaining, transactionId());
-		return VippsPayloads.cancelResponse(payment, entry);
+		return render(Document.CANCEL_RESPONSE, VippsPayloads.cancelResponse(payment, entry));
 	}
 
 	public String refund(Credentials.Caller caller, String orderId, JsonNode body, String requestId) {
 		PaymentRecord payment = find(caller.msn(), orderId);
 		ActionRequest action = ActionRequest.parse(body, caller.merchant(), true);
-		return payment.idempotent("refund", requestId, action.canonical(), () -> VippsPayloads.refundResponse(payment,
-				payment.refund(this.clock.now(), action.amount(), action.text(), requestId, transactionId())));
+		return render(Document.REFUND_RESPONSE,
+				payment.idempotent("refund", requestId, action.canonical(), () -> VippsPayloads.refundResponse(payment,
+						payment.refund(this.clock.now(), action.amount(), action.text(), requestId, transactionId()))));
 	}
 
 	public String details(Credentials.Caller caller, String orderId) {
 		PaymentRecord payment = find(caller.msn(), orderId);
-		return VippsPayloads.details(payment, payment.personalDataExpired(this.clock.now()));
+		return render(Document.DETAILS, VippsPayloads.details(payment, payment.personalDataExpired(this.clock.now())));
 	}
 
 	public String status(Credentials.Caller caller, String orderId) {
-		return VippsPayloads.status(find(caller.msn(), orderId));
+		return render(Document.STATUS, VippsPayloads.status(find(caller.msn(), orderId)));
 	}
 
 	/**
@@ -481,6 +485,45 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	/**
+	 * A capture made in the merchant portal: no {@code X-Request-Id}, so the CAPTURE
+	 * entry has an empty {@code requestId}; no callback (none exists for captures).
+	 * @param msn the sales unit
+	 * @param orderId the order
+	 * @param amount øre, or null for everything still reserved
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when Vipps would refuse it
+	 */
+	public SimulatedPayment portalCapture(String msn, String orderId, Long amount) {
+		return inPortal(msn, orderId, "capture", (payment) -> payment.capture(this.clock.now(), amount,
+				"Captured in the merchant portal", "", transactionId()));
+	}
+
+	/**
+	 * A refund made in the merchant portal: the REFUND entry has an empty
+	 * {@code requestId}.
+	 * @param msn the sales unit
+	 * @param orderId the order
+	 * @param amount øre, or null for everything still refundable
+	 * @return the payment afterwards
+	 * @throws IllegalStateException when Vipps would refuse it
+	 */
+	public SimulatedPayment portalRefund(String msn, String orderId, Long amount) {
+		return inPortal(msn, orderId, "refund", (payment) -> payment.refund(this.clock.now(), amount,
+				"Refunded in the merchant portal", "", transactionId()));
+	}
+
+	private SimulatedPayment inPortal(String msn, String orderId, String operation, Consumer<PaymentRecord> action) {
+		PaymentRecord payment = require(msn, orderId);
+		try {
+			action.accept(payment);
+		}
+		catch (VippsApiException ex) {
+			throw new IllegalStateException("portal " + operation + " refused: " + ex.getMessage(), ex);
+		}
+		return payment.snapshot();
+	}
+
+	/**
 	 * Sends {@code DELETE {consentRemovalPrefix}/v2/consents/{userId}} using the prefix
 	 * of the newest express payment of the MSN.
 	 * @param msn the sales unit
@@ -499,7 +542,8 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	private void callback(PaymentRecord payment, String status, LogEntry entry, VippsApiException errorInfo) {
-		String body = VippsPayloads.callback(payment, status, entry, this.properties.callbackMsnAsNumber(), errorInfo);
+		String body = render(Document.CALLBACK,
+				VippsPayloads.callback(payment, status, entry, this.properties.callbackMsnAsNumber(), errorInfo));
 		this.merchantCalls.sendCallback(payment, status, body);
 	}
 
@@ -577,6 +621,10 @@ public final class SimulatorEngine implements AutoCloseable {
 	private String landingBase(String requestBaseUrl) {
 		String configured = this.properties.publicBaseUrl();
 		return (configured != null && !configured.isBlank()) ? configured : requestBaseUrl;
+	}
+
+	private String render(Document document, String body) {
+		return OptionalFields.render(this.properties, document, body);
 	}
 
 	private String transactionId() {

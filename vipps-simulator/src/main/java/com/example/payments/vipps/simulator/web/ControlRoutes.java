@@ -116,9 +116,22 @@ public final class ControlRoutes {
 			case "fail" -> body.hasNonNull("errorCode")
 					? this.engine.failReservation(msn, orderId, body.get("errorCode").asString())
 					: this.engine.failReservation(msn, orderId);
-			default -> throw new IllegalArgumentException(
-					"unknown action " + action + " (open, approve, approve-express, reject, timeout, fail)");
+			case "portal-capture" -> this.engine.portalCapture(msn, orderId, amount(body));
+			case "portal-refund" -> this.engine.portalRefund(msn, orderId, amount(body));
+			default -> throw new IllegalArgumentException("unknown action " + action
+					+ " (open, approve, approve-express, reject, timeout, fail, portal-capture, portal-refund)");
 		});
+	}
+
+	private static Long amount(JsonNode body) {
+		JsonNode amount = body.get("amount");
+		if (amount == null || amount.isNull()) {
+			return null;
+		}
+		if (!amount.isIntegralNumber()) {
+			throw new IllegalArgumentException("amount must be an integer (øre)");
+		}
+		return amount.asLong();
 	}
 
 	private static ExpressChoice[] expressChoices(JsonNode body) {

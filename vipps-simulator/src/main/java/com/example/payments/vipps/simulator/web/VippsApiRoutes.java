@@ -13,6 +13,7 @@ import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatorFaults;
 import com.example.payments.vipps.simulator.engine.Credentials;
+import com.example.payments.vipps.simulator.engine.OptionalFields;
 import com.example.payments.vipps.simulator.engine.OrderLocks;
 import com.example.payments.vipps.simulator.engine.SimulatorEngine;
 import com.example.payments.vipps.simulator.engine.VippsApiException;
@@ -225,7 +226,8 @@ public final class VippsApiRoutes {
 
 	private Answer errorAnswer(VippsApiException error) {
 		String body = error.gateway() ? VippsPayloads.gatewayError(error, this.engine.properties().gatewayErrorFormat())
-				: VippsPayloads.errorArray(error, UUID.randomUUID().toString());
+				: OptionalFields.render(this.engine.properties(), OptionalFields.Document.ERROR_ARRAY,
+						VippsPayloads.errorArray(error, UUID.randomUUID().toString()));
 		return new Answer(error.httpStatus(), body, error.retryAfterSeconds());
 	}
 
