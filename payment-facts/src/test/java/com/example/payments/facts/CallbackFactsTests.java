@@ -113,7 +113,7 @@ class CallbackFactsTests {
 				 "transactionInfo": {"amount": 20000, "status": "RESERVE", "timeStamp": "2026-11-25T10:00:05Z"},
 				 "userDetails": {"firstName": "Ada", "lastName": "L", "email": "a@example.com",
 				   "mobileNumber": "12345678", "userId": "1"}}"""))
-			.withMessageContaining("99.505 NOK is not a whole, non-negative number of øre");
+			.withMessageContaining("99.505 NOK is not a whole number of øre");
 	}
 
 	@Test
