@@ -33,10 +33,4 @@ public final class RecordOutcomeInterceptor implements RecordInterceptor<Object,
 		this.readiness.recovered(Thread.currentThread().getName());
 	}
 
-	@Override
-	public void clearThreadState(Consumer<?, ?> consumer) {
-		// The consumer thread ends (container stopped): it is no longer stuck.
-		this.readiness.recovered(Thread.currentThread().getName());
-	}
-
 }
