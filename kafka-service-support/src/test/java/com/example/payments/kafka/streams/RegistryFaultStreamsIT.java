@@ -1,0 +1,172 @@
+package com.example.payments.kafka.streams;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.example.payments.kafka.NewEventTypes;
+import com.example.payments.kafka.RestartableRegistry;
+import com.example.payments.kafka.TopicRecords;
+import com.example.payments.kafka.consumer.ClassifyingErrorHandler;
+import com.example.payments.kafka.consumer.UnknownEventTypes;
+import com.example.payments.schema.PaymentKey;
+import com.example.payments.schema.Topics;
+import com.example.payments.schema.event.PaymentEvent;
+import com.example.payments.serde.InvalidWireFormatException;
+import com.example.payments.serde.KafkaAvroSerializer;
+import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
+import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.kafka.support.KafkaHeaders;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A Kafka Streams topology (exactly-once) under the shared setup: a registry outage is
+ * waited out with every record processed exactly once and nothing dead-lettered; poison
+ * and application failures go to the dead-letter topic with their original bytes; event
+ * types this build does not know are skipped and counted.
+ */
+@ExtendWith(KafkaTestEnvironment.class)
+class RegistryFaultStreamsIT {
+
+	private static final int RECORDS = 6;
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void waitsOutARegistryOutageAndProcessesEveryRecordExactlyOnce(KafkaTestEnvironment.Environment kafka)
+			throws Exception {
+		String input = "streams-outage.payments.events.v1";
+		String output = "streams-outage.ids";
+		kafka.broker().createTopics(2, input, Topics.deadLetterTopicOf(input), output);
+		try (RestartableRegistry registry = RestartableRegistry.onFreePort(this.temp.resolve("registry")).start()) {
+			// given: records whose schema the application has never fetched, registry
+			// down
+			List<String> produced = new java.util.ArrayList<>();
+			Map<String, Object> props = kafka.avroProducerProperties();
+			props.put("schema.registry.url", registry.url());
+			try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props)) {
+				for (int i = 0; i < RECORDS; i++) {
+					if (i == 1) {
+						registry.stop();
+					}
+					String orderId = PaymentCommandFixtures.anyOrderId();
+					PaymentEvent event = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId,
+							1_000 + i, "50014300" + i);
+					producer
+						.send(new ProducerRecord<>(input, PaymentKey.of(PaymentCommandFixtures.MSN, orderId).asString(),
+								event))
+						.get();
+					produced.add(event.getEventId());
+				}
+			}
+
+			StreamsApplication
+				.runner(kafka.bootstrapServers(), registry.url(), input, output, this.temp.resolve("state"))
+				.run((context) -> {
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					// when: the topology starts while the registry is down, it holds the
+					// partitions
+					await().atMost(Duration.ofSeconds(90))
+						.until(() -> count(meters, ClassifyingErrorHandler.RETRIES_METRIC, "topic", input, "failure",
+								"transient") >= 2);
+					assertThat(TopicRecords.count(kafka, output)).isZero();
+
+					registry.start();
+
+					// then: every record once, nothing dead-lettered
+					List<String> committed = StreamsApplication.committedOutput(kafka, output, RECORDS);
+					assertThat(committed).containsExactlyInAnyOrderElementsOf(produced);
+					assertThat(TopicRecords.count(kafka, Topics.deadLetterTopicOf(input))).isZero();
+					assertThat(count(meters, ClassifyingErrorHandler.DEAD_LETTERS_METRIC)).isZero();
+				});
+		}
+	}
+
+	@Test
+	void deadLettersPoisonAndFailuresWithTheirOriginalBytesAndSkipsUnknownEventTypes(
+			KafkaTestEnvironment.Environment kafka) throws Exception {
+		// given: on one partition a good event, garbage, an event of a new type, an
+		// event the topology fails on, and another good event
+		String input = "streams-poison.payments.events.v1";
+		String output = "streams-poison.ids";
+		String deadLetters = Topics.deadLetterTopicOf(input);
+		kafka.broker().createTopics(1, input, deadLetters, output);
+		String orderId = PaymentCommandFixtures.anyOrderId();
+		String key = PaymentKey.of(PaymentCommandFixtures.MSN, orderId).asString();
+		PaymentEvent first = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId, 20_000,
+				"5001440001");
+		PaymentEvent rejected = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId,
+				StreamsApplication.REJECTED_AMOUNT, "5001440002");
+		PaymentEvent last = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId, 30_000,
+				"5001440003");
+		byte[] garbage = "{\"not\":\"avro\"}".getBytes(StandardCharsets.UTF_8);
+		byte[] rejectedBytes;
+		try (KafkaAvroSerializer<PaymentEvent> serializer = new KafkaAvroSerializer<>()) {
+			serializer.configure(Map.of("schema.registry.url", kafka.schemaRegistryUrl()), false);
+			rejectedBytes = serializer.serialize(input, rejected);
+		}
+		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(kafka.avroProducerProperties());
+				KafkaProducer<String, byte[]> raw = new KafkaProducer<>(
+						Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()),
+						new StringSerializer(), new ByteArraySerializer())) {
+			producer.send(new ProducerRecord<>(input, key, first)).get();
+			raw.send(new ProducerRecord<>(input, key, garbage)).get();
+			producer.send(new ProducerRecord<>(input, key, NewEventTypes.aDispute(PaymentCommandFixtures.MSN, orderId)))
+				.get();
+			raw.send(new ProducerRecord<>(input, key, rejectedBytes)).get();
+			producer.send(new ProducerRecord<>(input, key, last)).get();
+		}
+
+		// when
+		StreamsApplication
+			.runner(kafka.bootstrapServers(), kafka.schemaRegistryUrl(), input, output, this.temp.resolve("state"))
+			.run((context) -> {
+				// then
+				List<String> committed = StreamsApplication.committedOutput(kafka, output, 2);
+				assertThat(committed).containsExactly(first.getEventId(), last.getEventId());
+				List<ConsumerRecord<byte[], byte[]>> dead = TopicRecords.read(kafka, deadLetters, 2);
+				assertThat(dead).extracting(ConsumerRecord::value).containsExactly(garbage, rejectedBytes);
+				assertThat(dead).allSatisfy((deadLetter) -> {
+					assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(key);
+					assertThat(deadLetter.partition()).isZero();
+					assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(input);
+				});
+				assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+					.contains(InvalidWireFormatException.class.getName());
+				assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+					.contains("the topology cannot handle order " + orderId);
+				MeterRegistry meters = context.getBean(MeterRegistry.class);
+				await().atMost(Duration.ofSeconds(10))
+					.until(() -> count(meters, UnknownEventTypes.METRIC, "topic", input, "type",
+							NewEventTypes.DISPUTED) == 1);
+			});
+	}
+
+	private static String header(ConsumerRecord<?, ?> record, String name) {
+		org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
+		assertThat(header).as("header %s", name).isNotNull();
+		return new String(header.value(), StandardCharsets.UTF_8);
+	}
+
+	private static double count(MeterRegistry meters, String metric, String... tags) {
+		return meters.find(metric).tags(tags).counters().stream().mapToDouble((counter) -> counter.count()).sum();
+	}
+
+}
