@@ -1,6 +1,7 @@
 package com.example.payments.kafka.streams;
 
 import java.time.Duration;
+import java.util.function.LongSupplier;
 
 import com.example.payments.kafka.consumer.ConsumerErrorsProperties;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
@@ -21,12 +22,19 @@ public final class BackingOffThreadReplacement implements StreamsUncaughtExcepti
 
 	private final ConsumerErrorsProperties properties;
 
+	private final LongSupplier nanoTime;
+
 	private int consecutive;
 
 	private long lastDeath;
 
 	public BackingOffThreadReplacement(ConsumerErrorsProperties properties) {
+		this(properties, System::nanoTime);
+	}
+
+	BackingOffThreadReplacement(ConsumerErrorsProperties properties, LongSupplier nanoTime) {
 		this.properties = properties;
+		this.nanoTime = nanoTime;
 	}
 
 	@Override
@@ -43,7 +51,7 @@ public final class BackingOffThreadReplacement implements StreamsUncaughtExcepti
 	}
 
 	synchronized Duration nextWait() {
-		long now = System.nanoTime();
+		long now = this.nanoTime.getAsLong();
 		long quiet = this.properties.maxInterval().multipliedBy(10).toNanos();
 		if (this.consecutive > 0 && now - this.lastDeath > quiet) {
 			this.consecutive = 0;
