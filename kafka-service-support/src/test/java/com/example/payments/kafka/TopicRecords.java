@@ -1,5 +1,6 @@
 package com.example.payments.kafka;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -74,6 +76,18 @@ public final class TopicRecords {
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"));
 		props.putAll(extra);
 		return new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+	}
+
+	/**
+	 * The value of a record's last header of a name, as text.
+	 * @param record the record
+	 * @param name the header name
+	 * @return the value
+	 */
+	public static String header(ConsumerRecord<?, ?> record, String name) {
+		Header header = record.headers().lastHeader(name);
+		assertThat(header).as("header %s", name).isNotNull();
+		return new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -1,9 +1,5 @@
 package com.example.payments.kafka.consumer;
 
-import java.util.Locale;
-
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,18 +22,10 @@ import org.springframework.kafka.support.serializer.DeserializationException;
  * <li>unclassified (application) failures are tried {@code unclassified-attempts} times,
  * then dead-lettered.</li>
  * </ul>
- * Each dead letter is counted in {@value #DEAD_LETTERS_METRIC} and logged once at error
- * level; each retry of a waiting record is counted in {@value #RETRIES_METRIC} and logged
- * at warn level without a stack trace. Both have tags {@code topic} and {@code failure}
- * ({@code transient}, {@code configuration}, {@code poison}, {@code unclassified}).
+ * Each dead letter is logged once at error level, each retry at warn level without a
+ * stack trace; both are counted ({@link ConsumerFailureMetrics}).
  */
 public class ClassifyingErrorHandler extends DefaultErrorHandler {
-
-	/** The counter of records sent to a dead-letter topic. */
-	public static final String DEAD_LETTERS_METRIC = "payments.consumer.dead.letters";
-
-	/** The counter of failed attempts after which the same record is tried again. */
-	public static final String RETRIES_METRIC = "payments.consumer.retries";
 
 	private static final Logger logger = LoggerFactory.getLogger(ClassifyingErrorHandler.class);
 
@@ -46,10 +34,10 @@ public class ClassifyingErrorHandler extends DefaultErrorHandler {
 	 * @param deadLetters where poison goes
 	 * @param policy how failures are classified and backed off
 	 * @param readiness told about configuration faults
-	 * @param meters where dead letters are counted
+	 * @param metrics where retries and dead letters are counted
 	 */
 	public ClassifyingErrorHandler(DeadLetterPublisher deadLetters, RecordFailurePolicy policy,
-			ConfigurationFaultReadiness readiness, MeterRegistry meters) {
+			ConfigurationFaultReadiness readiness, ConsumerFailureMetrics metrics) {
 		super(deadLetters);
 		setBackOffFunction((record, failure) -> policy.backOff(failure));
 		// Whether a deserialization failure is retried depends on its cause: the policy
@@ -58,7 +46,7 @@ public class ClassifyingErrorHandler extends DefaultErrorHandler {
 		setCommitRecovered(true);
 		// Our retry listener logs each failure once, briefly; no stack trace per retry.
 		setLogLevel(KafkaException.Level.DEBUG);
-		setRetryListeners(new Reporting(policy, readiness, meters));
+		setRetryListeners(new Reporting(policy, readiness, metrics));
 	}
 
 	/** Logs, counts and tells readiness about each failed delivery. */
@@ -68,12 +56,12 @@ public class ClassifyingErrorHandler extends DefaultErrorHandler {
 
 		private final ConfigurationFaultReadiness readiness;
 
-		private final MeterRegistry meters;
+		private final ConsumerFailureMetrics metrics;
 
-		Reporting(RecordFailurePolicy policy, ConfigurationFaultReadiness readiness, MeterRegistry meters) {
+		Reporting(RecordFailurePolicy policy, ConfigurationFaultReadiness readiness, ConsumerFailureMetrics metrics) {
 			this.policy = policy;
 			this.readiness = readiness;
-			this.meters = meters;
+			this.metrics = metrics;
 		}
 
 		@Override
@@ -82,7 +70,7 @@ public class ClassifyingErrorHandler extends DefaultErrorHandler {
 			if (verdict == RecordFailurePolicy.Verdict.POISON) {
 				return;
 			}
-			count(RETRIES_METRIC, "Failed attempts after which the same record is tried again", record, verdict);
+			this.metrics.retried(record.topic(), verdict);
 			if (verdict == RecordFailurePolicy.Verdict.CONFIGURATION) {
 				this.readiness.failing(Thread.currentThread().getName(), rootOf(failure));
 			}
@@ -97,18 +85,8 @@ public class ClassifyingErrorHandler extends DefaultErrorHandler {
 			RecordFailurePolicy.Verdict verdict = this.policy.classify(failure);
 			logger.error("Sent {}-{}@{} to the dead-letter topic ({})", record.topic(), record.partition(),
 					record.offset(), verdict, failure);
-			count(DEAD_LETTERS_METRIC, "Records sent to a dead-letter topic", record, verdict);
+			this.metrics.deadLettered(record.topic(), verdict);
 			this.readiness.recovered(Thread.currentThread().getName());
-		}
-
-		private void count(String metric, String description, ConsumerRecord<?, ?> record,
-				RecordFailurePolicy.Verdict verdict) {
-			Counter.builder(metric)
-				.description(description)
-				.tag("topic", record.topic())
-				.tag("failure", verdict.name().toLowerCase(Locale.ROOT))
-				.register(this.meters)
-				.increment();
 		}
 
 		// The serde's exception carries the message worth logging; spring-kafka's

@@ -79,11 +79,16 @@ public class ConsumerErrorHandlingAutoConfiguration {
 	}
 
 	@Bean
+	@ConditionalOnMissingBean
+	ConsumerFailureMetrics consumerFailureMetrics(ObjectProvider<MeterRegistry> meters) {
+		return new ConsumerFailureMetrics(meters.getIfAvailable(() -> Metrics.globalRegistry));
+	}
+
+	@Bean
 	@ConditionalOnMissingBean(CommonErrorHandler.class)
 	ClassifyingErrorHandler kafkaErrorHandler(DeadLetterPublisher deadLetters, RecordFailurePolicy policy,
-			ConfigurationFaultReadiness readiness, ObjectProvider<MeterRegistry> meters) {
-		return new ClassifyingErrorHandler(deadLetters, policy, readiness,
-				meters.getIfAvailable(() -> Metrics.globalRegistry));
+			ConfigurationFaultReadiness readiness, ConsumerFailureMetrics metrics) {
+		return new ClassifyingErrorHandler(deadLetters, policy, readiness, metrics);
 	}
 
 	@Bean

@@ -1,7 +1,6 @@
 package com.example.payments.kafka.streams;
 
 import java.util.List;
-import java.util.Map;
 
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -16,29 +15,19 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
  * back-off, so the record is read again and never skipped. That fault is rare here:
  * {@link SchemaWaitingConsumer} holds records back until their schemas are at hand.
  */
-public class ClassifyingDeserializationExceptionHandler implements DeserializationExceptionHandler {
-
-	private StreamsErrorHandling handling;
-
-	private StreamsDeadLetters deadLetters;
-
-	@Override
-	public void configure(Map<String, ?> configs) {
-		this.handling = StreamsErrorHandling.from(configs);
-		this.deadLetters = this.handling.deadLetters(configs);
-	}
+public class ClassifyingDeserializationExceptionHandler extends ClassifyingStreamsHandler
+		implements DeserializationExceptionHandler {
 
 	@Override
 	public Response handleError(ErrorHandlerContext context, ConsumerRecord<byte[], byte[]> record,
 			Exception exception) {
-		RecordFailurePolicy.Verdict verdict = this.handling.policy().classify(exception);
+		RecordFailurePolicy.Verdict verdict = classify(exception);
 		if (verdict.waits()) {
 			return Response.fail();
 		}
 		RecordFailurePolicy.Verdict reported = (verdict == RecordFailurePolicy.Verdict.UNCLASSIFIED)
 				? RecordFailurePolicy.Verdict.POISON : verdict;
-		return Response
-			.resume(List.of(this.deadLetters.deadLetter(context, record.key(), record.value(), exception, reported)));
+		return Response.resume(List.of(deadLetter(context, record.key(), record.value(), exception, reported)));
 	}
 
 }

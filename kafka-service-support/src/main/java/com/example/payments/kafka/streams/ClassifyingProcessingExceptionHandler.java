@@ -1,7 +1,6 @@
 package com.example.payments.kafka.streams;
 
 import java.util.List;
-import java.util.Map;
 
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
@@ -17,26 +16,17 @@ import org.apache.kafka.streams.processor.api.Record;
  * Streams cannot retry one record in place, so an application failure is dead-lettered at
  * once rather than after a few attempts as in a listener.
  */
-public class ClassifyingProcessingExceptionHandler implements ProcessingExceptionHandler {
-
-	private StreamsErrorHandling handling;
-
-	private StreamsDeadLetters deadLetters;
-
-	@Override
-	public void configure(Map<String, ?> configs) {
-		this.handling = StreamsErrorHandling.from(configs);
-		this.deadLetters = this.handling.deadLetters(configs);
-	}
+public class ClassifyingProcessingExceptionHandler extends ClassifyingStreamsHandler
+		implements ProcessingExceptionHandler {
 
 	@Override
 	public Response handleError(ErrorHandlerContext context, Record<?, ?> record, Exception exception) {
-		RecordFailurePolicy.Verdict verdict = this.handling.policy().classify(exception);
+		RecordFailurePolicy.Verdict verdict = classify(exception);
 		if (verdict.waits()) {
 			return Response.fail();
 		}
-		return Response.resume(List.of(this.deadLetters.deadLetter(context, context.sourceRawKey(),
-				context.sourceRawValue(), exception, verdict)));
+		return Response
+			.resume(List.of(deadLetter(context, context.sourceRawKey(), context.sourceRawValue(), exception, verdict)));
 	}
 
 }

@@ -3,9 +3,9 @@ package com.example.payments.kafka.streams;
 import java.util.Map;
 
 import com.example.payments.kafka.consumer.ConfigurationFaultReadiness;
+import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
 import com.example.payments.serde.registry.SchemaRegistryClient;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,14 +27,14 @@ public final class SchemaWaitingClientSupplier implements KafkaClientSupplier {
 
 	private final ConfigurationFaultReadiness readiness;
 
-	private final MeterRegistry meters;
+	private final ConsumerFailureMetrics metrics;
 
 	public SchemaWaitingClientSupplier(SchemaRegistryClient registry, RecordFailurePolicy policy,
-			ConfigurationFaultReadiness readiness, MeterRegistry meters) {
+			ConfigurationFaultReadiness readiness, ConsumerFailureMetrics metrics) {
 		this.registry = registry;
 		this.policy = policy;
 		this.readiness = readiness;
-		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -49,7 +49,7 @@ public final class SchemaWaitingClientSupplier implements KafkaClientSupplier {
 
 	@Override
 	public Consumer<byte[], byte[]> getConsumer(Map<String, Object> config) {
-		return new SchemaWaitingConsumer(config, this.registry, this.policy, this.readiness, this.meters);
+		return new SchemaWaitingConsumer(config, this.registry, this.policy, this.readiness, this.metrics);
 	}
 
 	@Override

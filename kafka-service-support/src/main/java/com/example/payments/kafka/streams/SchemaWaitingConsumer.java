@@ -7,20 +7,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import com.example.payments.kafka.consumer.ClassifyingErrorHandler;
 import com.example.payments.kafka.consumer.ConfigurationFaultReadiness;
+import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
 import com.example.payments.serde.FailureClass;
 import com.example.payments.serde.WireFormat;
 import com.example.payments.serde.registry.SchemaRegistryClient;
 import com.example.payments.serde.registry.SchemaRegistryException;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -65,7 +62,7 @@ public class SchemaWaitingConsumer extends KafkaConsumer<byte[], byte[]> {
 
 	private final ConfigurationFaultReadiness readiness;
 
-	private final MeterRegistry meters;
+	private final ConsumerFailureMetrics metrics;
 
 	private final Map<TopicPartition, Hold> holds = new HashMap<>();
 
@@ -78,15 +75,15 @@ public class SchemaWaitingConsumer extends KafkaConsumer<byte[], byte[]> {
 	 * the wait fills)
 	 * @param policy the back-off
 	 * @param readiness told about configuration faults
-	 * @param meters where waits are counted ({@code payments.consumer.retries})
+	 * @param metrics where waits are counted
 	 */
 	public SchemaWaitingConsumer(Map<String, Object> config, SchemaRegistryClient registry, RecordFailurePolicy policy,
-			ConfigurationFaultReadiness readiness, MeterRegistry meters) {
+			ConfigurationFaultReadiness readiness, ConsumerFailureMetrics metrics) {
 		super(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
 		this.registry = registry;
 		this.policy = policy;
 		this.readiness = readiness;
-		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	@Override
@@ -150,12 +147,7 @@ public class SchemaWaitingConsumer extends KafkaConsumer<byte[], byte[]> {
 		super.seek(partition, new OffsetAndMetadata(record.offset(), record.leaderEpoch(), ""));
 		super.pause(List.of(partition));
 		RecordFailurePolicy.Verdict verdict = this.policy.classify(failure);
-		Counter.builder(ClassifyingErrorHandler.RETRIES_METRIC)
-			.description("Failed attempts after which the same record is tried again")
-			.tag("topic", partition.topic())
-			.tag("failure", verdict.name().toLowerCase(Locale.ROOT))
-			.register(this.meters)
-			.increment();
+		this.metrics.retried(partition.topic(), verdict);
 		if (verdict == RecordFailurePolicy.Verdict.CONFIGURATION) {
 			this.readiness.failing(readinessKey(partition), failure);
 		}

@@ -4,13 +4,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
-import com.example.payments.kafka.consumer.ClassifyingErrorHandler;
+import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
 import com.example.payments.schema.Topics;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -33,11 +30,11 @@ final class StreamsDeadLetters {
 
 	private final String applicationId;
 
-	private final MeterRegistry meters;
+	private final ConsumerFailureMetrics metrics;
 
-	StreamsDeadLetters(String applicationId, MeterRegistry meters) {
+	StreamsDeadLetters(String applicationId, ConsumerFailureMetrics metrics) {
 		this.applicationId = applicationId;
-		this.meters = meters;
+		this.metrics = metrics;
 	}
 
 	ProducerRecord<byte[], byte[]> deadLetter(ErrorHandlerContext context, byte[] key, byte[] value, Exception failure,
@@ -53,12 +50,7 @@ final class StreamsDeadLetters {
 		headers.add(KafkaHeaders.DLT_EXCEPTION_STACKTRACE, utf8(stackTrace(failure)));
 		logger.error("Sending {}-{}@{} (processor {}) to the dead-letter topic ({})", context.topic(),
 				context.partition(), context.offset(), context.processorNodeId(), verdict, failure);
-		Counter.builder(ClassifyingErrorHandler.DEAD_LETTERS_METRIC)
-			.description("Records sent to a dead-letter topic")
-			.tag("topic", context.topic())
-			.tag("failure", verdict.name().toLowerCase(Locale.ROOT))
-			.register(this.meters)
-			.increment();
+		this.metrics.deadLettered(context.topic(), verdict);
 		return new ProducerRecord<>(Topics.deadLetterTopicOf(context.topic()), context.partition(), key, value,
 				headers);
 	}

@@ -3,8 +3,8 @@ package com.example.payments.kafka.streams;
 import java.util.Map;
 
 import com.example.payments.kafka.consumer.ConsumerErrorsProperties;
+import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
-import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.StreamsConfig;
 
@@ -15,21 +15,22 @@ import org.apache.kafka.streams.StreamsConfig;
  * the handlers use the default policy and the global meter registry.
  *
  * @param policy the failure classification
- * @param meters where dead letters are counted
+ * @param metrics where dead letters are counted
  */
-public record StreamsErrorHandling(RecordFailurePolicy policy, MeterRegistry meters) {
+public record StreamsErrorHandling(RecordFailurePolicy policy, ConsumerFailureMetrics metrics) {
 
 	/** The Streams configuration key holding this object. */
 	public static final String CONFIG = "payments.streams.error-handling";
 
 	static StreamsErrorHandling from(Map<String, ?> configs) {
 		Object configured = configs.get(CONFIG);
-		return (configured instanceof StreamsErrorHandling handling) ? handling : new StreamsErrorHandling(
-				new RecordFailurePolicy(ConsumerErrorsProperties.defaults()), Metrics.globalRegistry);
+		return (configured instanceof StreamsErrorHandling handling) ? handling
+				: new StreamsErrorHandling(new RecordFailurePolicy(ConsumerErrorsProperties.defaults()),
+						new ConsumerFailureMetrics(Metrics.globalRegistry));
 	}
 
 	StreamsDeadLetters deadLetters(Map<String, ?> configs) {
-		return new StreamsDeadLetters(String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG)), this.meters);
+		return new StreamsDeadLetters(String.valueOf(configs.get(StreamsConfig.APPLICATION_ID_CONFIG)), this.metrics);
 	}
 
 }

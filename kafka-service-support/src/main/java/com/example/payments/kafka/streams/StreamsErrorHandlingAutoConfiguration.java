@@ -5,15 +5,13 @@ import java.util.Properties;
 import com.example.payments.kafka.consumer.ConfigurationFaultReadiness;
 import com.example.payments.kafka.consumer.ConsumerErrorHandlingAutoConfiguration;
 import com.example.payments.kafka.consumer.ConsumerErrorsProperties;
+import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.RecordFailurePolicy;
 import com.example.payments.kafka.consumer.UnknownEventTypes;
 import com.example.payments.serde.registry.SchemaRegistryClient;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Metrics;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -56,10 +54,9 @@ public class StreamsErrorHandlingAutoConfiguration {
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer streamsErrorHandling(SchemaRegistryClient registry, RecordFailurePolicy policy,
 			ConfigurationFaultReadiness readiness, ConsumerErrorsProperties properties,
-			ObjectProvider<MeterRegistry> meterProvider) {
-		MeterRegistry meters = meterProvider.getIfAvailable(() -> Metrics.globalRegistry);
+			ConsumerFailureMetrics metrics) {
 		return (factoryBean) -> {
-			factoryBean.setClientSupplier(new SchemaWaitingClientSupplier(registry, policy, readiness, meters));
+			factoryBean.setClientSupplier(new SchemaWaitingClientSupplier(registry, policy, readiness, metrics));
 			factoryBean.setStreamsUncaughtExceptionHandler(new BackingOffThreadReplacement(properties));
 			Properties config = factoryBean.getStreamsConfiguration();
 			if (config != null) {
@@ -67,7 +64,7 @@ public class StreamsErrorHandlingAutoConfiguration {
 						ClassifyingDeserializationExceptionHandler.class.getName());
 				config.putIfAbsent(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG,
 						ClassifyingProcessingExceptionHandler.class.getName());
-				config.put(StreamsErrorHandling.CONFIG, new StreamsErrorHandling(policy, meters));
+				config.put(StreamsErrorHandling.CONFIG, new StreamsErrorHandling(policy, metrics));
 				factoryBean.setStreamsConfiguration(config);
 			}
 		};

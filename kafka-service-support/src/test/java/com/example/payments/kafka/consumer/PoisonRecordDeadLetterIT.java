@@ -20,7 +20,6 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -89,22 +88,22 @@ class PoisonRecordDeadLetterIT {
 			assertThat(dead).allSatisfy((deadLetter) -> {
 				assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(key);
 				assertThat(deadLetter.partition()).isZero();
-				assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topic);
+				assertThat(TopicRecords.header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(topic);
 			});
 			assertThat(dead).extracting((deadLetter) -> offset(deadLetter)).containsExactly(1L, 2L, 3L);
-			assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+			assertThat(TopicRecords.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
 				.contains(InvalidWireFormatException.class.getName())
 				.contains("unknown magic byte");
-			assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+			assertThat(TopicRecords.header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
 				.contains(UnknownSchemaIdException.class.getName());
-			assertThat(header(dead.get(2), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+			assertThat(TopicRecords.header(dead.get(2), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
 				.contains("the application cannot handle " + key);
 			MeterRegistry meters = context.getBean(MeterRegistry.class);
-			assertThat(ListenerApplication.count(meters, ClassifyingErrorHandler.DEAD_LETTERS_METRIC, "topic", topic,
-					"failure", "poison"))
+			assertThat(ListenerApplication.count(meters, ConsumerFailureMetrics.DEAD_LETTERS, "topic", topic, "failure",
+					"poison"))
 				.isEqualTo(2);
-			assertThat(ListenerApplication.count(meters, ClassifyingErrorHandler.DEAD_LETTERS_METRIC, "topic", topic,
-					"failure", "unclassified"))
+			assertThat(ListenerApplication.count(meters, ConsumerFailureMetrics.DEAD_LETTERS, "topic", topic, "failure",
+					"unclassified"))
 				.isEqualTo(1);
 		});
 	}
@@ -112,12 +111,6 @@ class PoisonRecordDeadLetterIT {
 	private static long offset(ConsumerRecord<byte[], byte[]> deadLetter) {
 		byte[] bytes = deadLetter.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET).value();
 		return java.nio.ByteBuffer.wrap(bytes).getLong();
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		Header header = record.headers().lastHeader(name);
-		assertThat(header).as("header %s", name).isNotNull();
-		return new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 }

@@ -2,21 +2,16 @@ package com.example.payments.kafka.consumer;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import com.example.payments.kafka.OutageRecords;
 import com.example.payments.kafka.RestartableRegistry;
 import com.example.payments.kafka.TopicRecords;
-import com.example.payments.schema.PaymentKey;
 import com.example.payments.schema.Topics;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
-import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
-import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,7 +43,7 @@ class RegistryFaultListenerIT {
 		kafka.broker().createTopics(2, topic, Topics.deadLetterTopicOf(topic));
 		try (RestartableRegistry registry = RestartableRegistry.onFreePort(this.journal).start()) {
 			// given: the producer registered its schema, then the registry went down
-			List<PaymentEvent> produced = produceAcrossAnOutage(kafka, registry, topic, Map.of());
+			List<PaymentEvent> produced = OutageRecords.produceAcrossAnOutage(kafka, registry, topic, RECORDS);
 
 			ListenerApplication.runner(kafka.bootstrapServers(), registry.url(), topic).run((context) -> {
 				ListenerApplication app = context.getBean(ListenerApplication.class);
@@ -56,8 +51,8 @@ class RegistryFaultListenerIT {
 				ListenerApplication.started(context);
 				// when: the service starts while the registry is down
 				await().atMost(Duration.ofSeconds(60))
-					.until(() -> ListenerApplication.count(meters, ClassifyingErrorHandler.RETRIES_METRIC, "topic",
-							topic, "failure", "transient") >= 2);
+					.until(() -> ListenerApplication.count(meters, ConsumerFailureMetrics.RETRIES, "topic", topic,
+							"failure", "transient") >= 2);
 				// then: it waits, ready (an outage is not the service's fault)
 				assertThat(app.consumed()).isEmpty();
 				assertThat(context.getBean(ApplicationAvailability.class).getReadinessState())
@@ -71,7 +66,7 @@ class RegistryFaultListenerIT {
 					.until(() -> app.consumed().size() == RECORDS);
 				assertThat(app.consumed()).containsExactlyInAnyOrderElementsOf(produced);
 				assertThat(TopicRecords.count(kafka, Topics.deadLetterTopicOf(topic))).isZero();
-				assertThat(ListenerApplication.count(meters, ClassifyingErrorHandler.DEAD_LETTERS_METRIC)).isZero();
+				assertThat(ListenerApplication.count(meters, ConsumerFailureMetrics.DEAD_LETTERS)).isZero();
 			});
 		}
 	}
@@ -84,7 +79,7 @@ class RegistryFaultListenerIT {
 		try (RestartableRegistry registry = RestartableRegistry.onFreePort(this.journal)) {
 			// given: the registry's password was rotated; the producer has the new one
 			registry.start("sr-user", "rotated");
-			List<PaymentEvent> produced = produce(kafka, registry, topic, RECORDS,
+			List<PaymentEvent> produced = OutageRecords.produce(kafka, registry, topic, RECORDS,
 					Map.of("basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "sr-user:rotated"));
 
 			ListenerApplication.runner(kafka.bootstrapServers(), registry.url(), topic)
@@ -97,8 +92,8 @@ class RegistryFaultListenerIT {
 					ListenerApplication.started(context);
 					// when: the service still has the old password
 					await().atMost(Duration.ofSeconds(60))
-						.until(() -> ListenerApplication.count(meters, ClassifyingErrorHandler.RETRIES_METRIC, "topic",
-								topic, "failure", "configuration") >= 2);
+						.until(() -> ListenerApplication.count(meters, ConsumerFailureMetrics.RETRIES, "topic", topic,
+								"failure", "configuration") >= 2);
 					assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
 					assertThat(app.consumed()).isEmpty();
 
@@ -113,48 +108,6 @@ class RegistryFaultListenerIT {
 					assertThat(TopicRecords.count(kafka, Topics.deadLetterTopicOf(topic))).isZero();
 				});
 		}
-	}
-
-	// One record while the registry is up (the producer registers and caches the id),
-	// the rest after it stopped: the consumer has cached none of it.
-	private static List<PaymentEvent> produceAcrossAnOutage(KafkaTestEnvironment.Environment kafka,
-			RestartableRegistry registry, String topic, Map<String, Object> extra) throws Exception {
-		List<PaymentEvent> produced = new ArrayList<>();
-		Map<String, Object> props = kafka.avroProducerProperties();
-		props.put("schema.registry.url", registry.url());
-		props.putAll(extra);
-		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props)) {
-			for (int i = 0; i < RECORDS; i++) {
-				if (i == 1) {
-					registry.stop();
-				}
-				produced.add(send(producer, topic, i));
-			}
-		}
-		return produced;
-	}
-
-	private static List<PaymentEvent> produce(KafkaTestEnvironment.Environment kafka, RestartableRegistry registry,
-			String topic, int count, Map<String, Object> extra) throws Exception {
-		List<PaymentEvent> produced = new ArrayList<>();
-		Map<String, Object> props = kafka.avroProducerProperties();
-		props.put("schema.registry.url", registry.url());
-		props.putAll(extra);
-		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props)) {
-			for (int i = 0; i < count; i++) {
-				produced.add(send(producer, topic, i));
-			}
-		}
-		return produced;
-	}
-
-	private static PaymentEvent send(KafkaProducer<String, Object> producer, String topic, int i) throws Exception {
-		String orderId = PaymentCommandFixtures.anyOrderId();
-		PaymentEvent event = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId, 1_000 + i,
-				"50014200" + i);
-		producer.send(new ProducerRecord<>(topic, PaymentKey.of(PaymentCommandFixtures.MSN, orderId).asString(), event))
-			.get();
-		return event;
 	}
 
 }

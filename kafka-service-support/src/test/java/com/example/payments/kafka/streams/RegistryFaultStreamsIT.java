@@ -7,9 +7,10 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.payments.kafka.NewEventTypes;
+import com.example.payments.kafka.OutageRecords;
 import com.example.payments.kafka.RestartableRegistry;
 import com.example.payments.kafka.TopicRecords;
-import com.example.payments.kafka.consumer.ClassifyingErrorHandler;
+import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.UnknownEventTypes;
 import com.example.payments.schema.PaymentKey;
 import com.example.payments.schema.Topics;
@@ -58,24 +59,10 @@ class RegistryFaultStreamsIT {
 		try (RestartableRegistry registry = RestartableRegistry.onFreePort(this.temp.resolve("registry")).start()) {
 			// given: records whose schema the application has never fetched, registry
 			// down
-			List<String> produced = new java.util.ArrayList<>();
-			Map<String, Object> props = kafka.avroProducerProperties();
-			props.put("schema.registry.url", registry.url());
-			try (KafkaProducer<String, Object> producer = new KafkaProducer<>(props)) {
-				for (int i = 0; i < RECORDS; i++) {
-					if (i == 1) {
-						registry.stop();
-					}
-					String orderId = PaymentCommandFixtures.anyOrderId();
-					PaymentEvent event = PaymentEventFixtures.aReservation(PaymentCommandFixtures.MSN, orderId,
-							1_000 + i, "50014300" + i);
-					producer
-						.send(new ProducerRecord<>(input, PaymentKey.of(PaymentCommandFixtures.MSN, orderId).asString(),
-								event))
-						.get();
-					produced.add(event.getEventId());
-				}
-			}
+			List<String> produced = OutageRecords.produceAcrossAnOutage(kafka, registry, input, RECORDS)
+				.stream()
+				.map(PaymentEvent::getEventId)
+				.toList();
 
 			StreamsApplication
 				.runner(kafka.bootstrapServers(), registry.url(), input, output, this.temp.resolve("state"))
@@ -84,7 +71,7 @@ class RegistryFaultStreamsIT {
 					// when: the topology starts while the registry is down, it holds the
 					// partitions
 					await().atMost(Duration.ofSeconds(90))
-						.until(() -> count(meters, ClassifyingErrorHandler.RETRIES_METRIC, "topic", input, "failure",
+						.until(() -> count(meters, ConsumerFailureMetrics.RETRIES, "topic", input, "failure",
 								"transient") >= 2);
 					assertThat(TopicRecords.count(kafka, output)).isZero();
 
@@ -94,7 +81,7 @@ class RegistryFaultStreamsIT {
 					List<String> committed = StreamsApplication.committedOutput(kafka, output, RECORDS);
 					assertThat(committed).containsExactlyInAnyOrderElementsOf(produced);
 					assertThat(TopicRecords.count(kafka, Topics.deadLetterTopicOf(input))).isZero();
-					assertThat(count(meters, ClassifyingErrorHandler.DEAD_LETTERS_METRIC)).isZero();
+					assertThat(count(meters, ConsumerFailureMetrics.DEAD_LETTERS)).isZero();
 				});
 		}
 	}
@@ -146,23 +133,17 @@ class RegistryFaultStreamsIT {
 				assertThat(dead).allSatisfy((deadLetter) -> {
 					assertThat(new String(deadLetter.key(), StandardCharsets.UTF_8)).isEqualTo(key);
 					assertThat(deadLetter.partition()).isZero();
-					assertThat(header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(input);
+					assertThat(TopicRecords.header(deadLetter, KafkaHeaders.DLT_ORIGINAL_TOPIC)).isEqualTo(input);
 				});
-				assertThat(header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
+				assertThat(TopicRecords.header(dead.get(0), KafkaHeaders.DLT_EXCEPTION_STACKTRACE))
 					.contains(InvalidWireFormatException.class.getName());
-				assertThat(header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
+				assertThat(TopicRecords.header(dead.get(1), KafkaHeaders.DLT_EXCEPTION_MESSAGE))
 					.contains("the topology cannot handle order " + orderId);
 				MeterRegistry meters = context.getBean(MeterRegistry.class);
 				await().atMost(Duration.ofSeconds(10))
 					.until(() -> count(meters, UnknownEventTypes.METRIC, "topic", input, "type",
 							NewEventTypes.DISPUTED) == 1);
 			});
-	}
-
-	private static String header(ConsumerRecord<?, ?> record, String name) {
-		org.apache.kafka.common.header.Header header = record.headers().lastHeader(name);
-		assertThat(header).as("header %s", name).isNotNull();
-		return new String(header.value(), StandardCharsets.UTF_8);
 	}
 
 	private static double count(MeterRegistry meters, String metric, String... tags) {
