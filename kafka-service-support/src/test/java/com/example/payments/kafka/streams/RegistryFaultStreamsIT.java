@@ -31,6 +31,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.AvailabilityChangeEvent;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.kafka.support.KafkaHeaders;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,7 +41,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A Kafka Streams topology (exactly-once) under the shared setup: a registry outage is
- * waited out with every record processed exactly once and nothing dead-lettered; poison
+ * waited out with every record processed exactly once and nothing dead-lettered; refused
+ * credentials make the service not-ready until the registry accepts them again; poison
  * and application failures go to the dead-letter topic with their original bytes; event
  * types this build does not know are skipped and counted.
  */
@@ -82,6 +86,49 @@ class RegistryFaultStreamsIT {
 					assertThat(committed).containsExactlyInAnyOrderElementsOf(produced);
 					assertThat(TopicRecords.count(kafka, Topics.deadLetterTopicOf(input))).isZero();
 					assertThat(count(meters, ConsumerFailureMetrics.DEAD_LETTERS)).isZero();
+				});
+		}
+	}
+
+	@Test
+	void reportsNotReadyWhileTheRegistryRefusesItsCredentialsAndRecoversWhenTheyAreAcceptedAgain(
+			KafkaTestEnvironment.Environment kafka) throws Exception {
+		String input = "streams-credentials.payments.events.v1";
+		String output = "streams-credentials.ids";
+		kafka.broker().createTopics(1, input, Topics.deadLetterTopicOf(input), output);
+		try (RestartableRegistry registry = RestartableRegistry.onFreePort(this.temp.resolve("registry"))) {
+			// given: the registry's password was rotated; the producer has the new one
+			registry.start("sr-user", "rotated");
+			List<String> produced = OutageRecords
+				.produce(kafka, registry, input, RECORDS,
+						Map.of("basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "sr-user:rotated"))
+				.stream()
+				.map(PaymentEvent::getEventId)
+				.toList();
+
+			StreamsApplication
+				.runner(kafka.bootstrapServers(), registry.url(), input, output, this.temp.resolve("state"))
+				.withPropertyValues("spring.kafka.properties[basic.auth.credentials.source]=USER_INFO",
+						"spring.kafka.properties[basic.auth.user.info]=sr-user:original")
+				.run((context) -> {
+					ApplicationAvailability availability = context.getBean(ApplicationAvailability.class);
+					AvailabilityChangeEvent.publish(context, ReadinessState.ACCEPTING_TRAFFIC);
+					MeterRegistry meters = context.getBean(MeterRegistry.class);
+					// when: the topology still has the old password
+					await().atMost(Duration.ofSeconds(90))
+						.until(() -> count(meters, ConsumerFailureMetrics.RETRIES, "topic", input, "failure",
+								"configuration") >= 2);
+					assertThat(availability.getReadinessState()).isEqualTo(ReadinessState.REFUSING_TRAFFIC);
+
+					// then: once the registry accepts its credentials again
+					registry.stop();
+					registry.start("sr-user", "original");
+
+					assertThat(StreamsApplication.committedOutput(kafka, output, RECORDS))
+						.containsExactlyElementsOf(produced);
+					await().atMost(Duration.ofSeconds(10))
+						.until(() -> availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC);
+					assertThat(TopicRecords.count(kafka, Topics.deadLetterTopicOf(input))).isZero();
 				});
 		}
 	}
