@@ -63,10 +63,10 @@ public class DeadLetterPublisher extends DeadLetterPublishingRecoverer {
 			// Compacted away or expired while we retried: keep what the deserializer
 			// saved (spring-kafka passes the bytes that failed), and say what is missing.
 			headers.add(ORIGINAL_MISSING_HEADER, new byte[] { 1 });
-			return new ProducerRecord<>(topicPartition.topic(), topicPartition.partition(), record.timestamp(), key,
-					value, headers);
+			return new ProducerRecord<>(topicPartition.topic(), topicPartition.partition(),
+					(record.timestamp() >= 0) ? record.timestamp() : null, key, value, headers);
 		}
-		return new ProducerRecord<>(topicPartition.topic(), topicPartition.partition(), record.timestamp(),
+		return new ProducerRecord<>(topicPartition.topic(), topicPartition.partition(), original.timestamp(),
 				original.key(), original.value(), headers);
 	}
 
