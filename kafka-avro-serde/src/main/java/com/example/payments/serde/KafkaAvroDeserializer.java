@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.example.payments.serde.registry.SchemaNotFoundException;
 import com.example.payments.serde.registry.SchemaRegistryClient;
+import com.example.payments.serde.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.generic.GenericDatumReader;
 import org.apache.avro.io.DatumReader;
@@ -24,10 +25,15 @@ import org.apache.kafka.common.serialization.Deserializer;
  * <p>
  * With {@code specific.avro.reader=true} the result is the generated class named by the
  * writer schema's full name (or {@code specific.avro.value.type}), read with that class's
- * schema; otherwise a GenericRecord in the writer's schema. Failures are
- * {@link SerializationException}s naming topic and schema id; wrap this deserializer in
- * spring-kafka's {@code ErrorHandlingDeserializer} so one bad record cannot stop a
- * partition.
+ * schema; otherwise a GenericRecord in the writer's schema. A record type that a newer
+ * writer added to a union of several record types is read as an
+ * {@link UnknownUnionBranch} inside the generated envelope, so a consumer built before it
+ * can skip the record instead of failing on it.
+ *
+ * <p>
+ * Failures are {@link SerializationException}s naming topic, subject and schema id;
+ * {@link FailureClass#of} tells whether to wait (the registry is unavailable or
+ * misconfigured) or to dead-letter the record (it can never be read).
  *
  * @param <T> the type the configuration produces (a SpecificRecord class, GenericRecord,
  * or Object)
@@ -80,13 +86,7 @@ public final class KafkaAvroDeserializer<T> extends RegistryBackedSerde implemen
 
 	private DatumReader<Object> reader(String topic, int id) {
 		AvroSerdeConfig config = config();
-		Schema writer;
-		try {
-			writer = client().schemaById(id);
-		}
-		catch (SchemaNotFoundException ex) {
-			throw new UnknownSchemaIdException(topic, id, ex);
-		}
+		Schema writer = writerSchema(topic, id, config.subject(topic));
 		if (!config.specificAvroReader()) {
 			return new GenericDatumReader<>(writer, writer);
 		}
@@ -97,8 +97,32 @@ public final class KafkaAvroDeserializer<T> extends RegistryBackedSerde implemen
 		}
 		Class<? extends SpecificRecord> type = config.readerType().orElseGet(() -> readerClass(topic, id, writer));
 		SpecificData model = SpecificData.getForClass(type);
-		Schema readerSchema = model.getSchema(type);
-		return new SpecificDatumReader<>(writer, readerSchema, model);
+		WidenedReaderSchema reader = WidenedReaderSchema.of(writer, model.getSchema(type), model);
+		return new SpecificDatumReader<>(writer, reader.schema(), reader.model());
+	}
+
+	private Schema writerSchema(String topic, int id, String subject) {
+		try {
+			return client().schemaById(id);
+		}
+		catch (SchemaNotFoundException notFound) {
+			// Poison only if the registry is healthy: one that does not even know the
+			// topic's subject lost its state or is the wrong one.
+			boolean healthy;
+			try {
+				healthy = client().hasSubject(subject);
+			}
+			catch (SchemaRegistryException ex) {
+				throw ex.resolving(topic, subject);
+			}
+			if (!healthy) {
+				throw new RegistryStateException(topic, subject, id, notFound);
+			}
+			throw new UnknownSchemaIdException(topic, id, notFound);
+		}
+		catch (SchemaRegistryException ex) {
+			throw ex.resolving(topic, subject);
+		}
 	}
 
 	private static Class<? extends SpecificRecord> readerClass(String topic, int id, Schema writer) {

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import com.example.payments.serde.registry.RegisteredSchema;
 import com.example.payments.serde.registry.SchemaRegistryClient;
+import com.example.payments.serde.registry.SchemaRegistryException;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.generic.GenericDatumReader;
@@ -73,21 +74,32 @@ public final class KafkaAvroSerializer<T> extends RegistryBackedSerde implements
 					+ "': only Avro records (SpecificRecord or GenericRecord) are supported");
 		}
 		String subject = config.subject(topic);
-		Schema schema = record.getSchema();
+		try {
+			return serialize(topic, subject, record, config);
+		}
+		catch (SchemaRegistryException ex) {
+			throw ex.resolving(topic, subject);
+		}
+	}
+
+	// As Confluent's serializer: auto-registration wins, and only with it off does
+	// use.latest.version choose the subject's latest version over the record's own
+	// schema.
+	private byte[] serialize(String topic, String subject, IndexedRecord record, AvroSerdeConfig config) {
 		int id;
-		if (config.useLatestVersion()) {
+		if (config.autoRegisterSchemas()) {
+			id = client().register(subject, record.getSchema());
+		}
+		else if (config.useLatestVersion()) {
 			RegisteredSchema latest = client().latestVersion(subject);
 			id = latest.id();
-			if (!latest.schema().equals(schema)) {
+			if (!latest.schema().equals(record.getSchema())) {
 				return encode(id, this.genericWriters.computeIfAbsent(latest.schema(), GenericDatumWriter::new),
 						rewrite(topic, subject, record, latest), topic);
 			}
 		}
-		else if (config.autoRegisterSchemas()) {
-			id = client().register(subject, schema);
-		}
 		else {
-			id = client().lookup(subject, schema).id();
+			id = client().lookup(subject, record.getSchema()).id();
 		}
 		return encode(id, writer(record), record, topic);
 	}

@@ -194,7 +194,7 @@ class KafkaAvroSerdeIT {
 	}
 
 	@Test
-	void withUseLatestVersionWritesTheLatestIdAndShape() throws IOException {
+	void withAutoRegistrationOffUseLatestVersionWritesTheLatestIdAndShape() throws IOException {
 		this.registry.store().register(TOPIC + "-value", testPaymentV1().toString());
 		this.registry.store().register(TOPIC + "-value", TestPayment.getClassSchema().toString());
 		Schema v1 = testPaymentV1();
@@ -202,7 +202,8 @@ class KafkaAvroSerdeIT {
 		old.put("orderId", "order-1");
 		old.put("amount", 1000L);
 
-		KafkaAvroSerializer<Object> serializer = serializer(Map.of("use.latest.version", "true"));
+		KafkaAvroSerializer<Object> serializer = serializer(
+				Map.of("auto.register.schemas", "false", "use.latest.version", "true"));
 		byte[] fromOld = serializer.serialize(TOPIC, old);
 		byte[] fromCurrent = serializer.serialize(TOPIC, payment("order-1", 1000));
 
@@ -212,6 +213,28 @@ class KafkaAvroSerdeIT {
 		assertThat(HexFormat.of().formatHex(fromOld)).isEqualTo(expected);
 		assertThat(HexFormat.of().formatHex(fromCurrent)).isEqualTo(expected);
 		assertThat(this.registry.store().versions(TOPIC + "-value")).containsExactly(1, 2);
+	}
+
+	@Test
+	void withAutoRegistrationOnUseLatestVersionIsIgnoredAsInConfluentsSerializer() throws IOException {
+		// Confluent documents use.latest.version as applying only with
+		// auto.register.schemas=false: with registration on (the default) the record's
+		// own
+		// schema is registered (or found) and its id written.
+		this.registry.store().register(TOPIC + "-value", testPaymentV1().toString());
+		this.registry.store().register(TOPIC + "-value", TestPayment.getClassSchema().toString());
+		GenericRecord old = new GenericData.Record(testPaymentV1());
+		old.put("orderId", "order-1");
+		old.put("amount", 1000L);
+
+		KafkaAvroSerializer<Object> serializer = serializer(Map.of("use.latest.version", "true"));
+		byte[] fromOld = serializer.serialize(TOPIC, old);
+
+		assertThat(HexFormat.of().formatHex(fromOld, 0, 5)).isEqualTo("0000000001");
+		assertThat(deserializer(Map.of()).deserialize(TOPIC, fromOld)).isEqualTo(old);
+		assertThat(this.registry.recordedRequests()).extracting(RecordedRequest::method, RecordedRequest::path)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("POST", "/subjects/" + TOPIC + "-value/versions"),
+					org.assertj.core.groups.Tuple.tuple("GET", "/schemas/ids/1"));
 	}
 
 	@Test
@@ -225,8 +248,8 @@ class KafkaAvroSerdeIT {
 		GenericRecord record = new GenericData.Record(unrelated);
 		record.put("other", 1);
 
-		assertThatThrownBy(() -> serializer(Map.of("use.latest.version", "true")).serialize(TOPIC, record))
-			.isInstanceOf(SerializationException.class)
+		assertThatThrownBy(() -> serializer(Map.of("auto.register.schemas", "false", "use.latest.version", "true"))
+			.serialize(TOPIC, record)).isInstanceOf(SerializationException.class)
 			.hasMessageContaining("use.latest.version")
 			.hasMessageContaining(TOPIC + "-value");
 	}
@@ -274,17 +297,36 @@ class KafkaAvroSerdeIT {
 	}
 
 	@Test
-	void reportsAnUnknownSchemaId() {
+	void reportsAnUnknownSchemaIdAsPoisonWhenTheRegistryKnowsTheTopic() {
+		this.registry.store().register(TOPIC + "-value", TestPayment.getClassSchema().toString());
 		byte[] unknownId = HexFormat.of().parseHex("000000002a" + PINNED_HEX.substring(10));
 
 		assertThatThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, unknownId))
 			.isInstanceOfSatisfying(UnknownSchemaIdException.class, (ex) -> {
 				assertThat(ex.topic()).isEqualTo(TOPIC);
 				assertThat(ex.schemaId()).isEqualTo(42);
+				assertThat(FailureClass.of(ex)).contains(FailureClass.POISON);
 			})
 			.hasMessageContaining("schema id 42")
 			.hasMessageContaining(TOPIC)
 			.hasCauseInstanceOf(SchemaNotFoundException.class);
+	}
+
+	@Test
+	void reportsAnUnknownSchemaIdAsAConfigurationFaultWhenTheRegistryDoesNotKnowTheTopic() {
+		// An empty registry (lost state) or another environment's: the record is not to
+		// blame.
+		this.registry.store().register("some.other.topic-value", TestPayment.getClassSchema().toString());
+		byte[] unknownId = HexFormat.of().parseHex("000000002a" + PINNED_HEX.substring(10));
+
+		assertThatThrownBy(() -> deserializer(Map.of()).deserialize(TOPIC, unknownId))
+			.isInstanceOfSatisfying(RegistryStateException.class, (ex) -> {
+				assertThat(ex.subject()).isEqualTo(TOPIC + "-value");
+				assertThat(ex.schemaId()).isEqualTo(42);
+				assertThat(FailureClass.of(ex)).contains(FailureClass.CONFIGURATION);
+			})
+			.hasMessageContaining(TOPIC + "-value")
+			.hasMessageContaining("lost its state");
 	}
 
 	@Test
@@ -340,13 +382,18 @@ class KafkaAvroSerdeIT {
 		deserializer.configure(Map.of("schema.registry.url", url), false);
 
 		assertThatThrownBy(() -> serializer.serialize(TOPIC, payment("o", 1)))
-			.isInstanceOf(RegistryUnreachableException.class)
+			.isInstanceOfSatisfying(RegistryUnreachableException.class, (ex) -> {
+				assertThat(ex.topic()).contains(TOPIC);
+				assertThat(ex.subject()).contains(TOPIC + "-value");
+				assertThat(FailureClass.of(ex)).contains(FailureClass.TRANSIENT);
+			})
 			.hasMessageContaining(url)
-			.hasMessageContaining(TOPIC + "-value");
+			.hasMessageContaining("topic '" + TOPIC + "' (subject '" + TOPIC + "-value')");
 		assertThatThrownBy(() -> deserializer.deserialize(TOPIC, HexFormat.of().parseHex(PINNED_HEX)))
 			.isInstanceOf(RegistryUnreachableException.class)
 			.hasMessageContaining(url)
-			.hasMessageContaining("/schemas/ids/1");
+			.hasMessageContaining("/schemas/ids/1")
+			.hasMessageContaining("topic '" + TOPIC + "' (subject '" + TOPIC + "-value')");
 	}
 
 	@Test

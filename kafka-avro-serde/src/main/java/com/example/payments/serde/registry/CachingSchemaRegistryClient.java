@@ -100,6 +100,11 @@ public final class CachingSchemaRegistryClient implements SchemaRegistryClient {
 		return fresh;
 	}
 
+	@Override
+	public boolean hasSubject(String subject) {
+		return this.delegate.hasSubject(subject);
+	}
+
 	private record SubjectSchema(String subject, Schema schema) {
 	}
 

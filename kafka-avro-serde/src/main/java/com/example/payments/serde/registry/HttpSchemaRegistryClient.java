@@ -17,9 +17,9 @@ import org.apache.avro.Schema;
 
 /**
  * {@link SchemaRegistryClient} over HTTP with {@link HttpClient}. Tries the configured
- * URLs in order when one cannot be reached; an HTTP answer, even an error, is final.
- * Caches nothing: wrap it in {@link CachingSchemaRegistryClient} (as
- * {@link SchemaRegistryClient#create} does).
+ * URLs in order while one cannot be reached or answers that it cannot serve now (5xx,
+ * 408, 429); any other answer, even an error, is final. Caches nothing: wrap it in
+ * {@link CachingSchemaRegistryClient} (as {@link SchemaRegistryClient#create} does).
  */
 public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 
@@ -61,6 +61,17 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 		return registered(send("GET", "/subjects/" + encode(subject) + "/versions/latest", null, subject));
 	}
 
+	@Override
+	public boolean hasSubject(String subject) {
+		try {
+			send("GET", "/subjects/" + encode(subject) + "/versions", null, subject);
+			return true;
+		}
+		catch (SchemaNotFoundException ex) {
+			return false;
+		}
+	}
+
 	private RegisteredSchema registered(JsonNode answer) {
 		String subject = answer.path("subject").asText();
 		return new RegisteredSchema(subject, answer.path("version").asInt(), answer.path("id").asInt(),
@@ -74,7 +85,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 	private JsonNode send(String method, String path, String body, String about) {
 		String request = method + " " + path;
 		List<String> tried = new ArrayList<>();
+		List<String> attempts = new ArrayList<>();
 		IOException lastFailure = null;
+		int lastStatus = 0;
 		for (RegistryClientConfig.Endpoint endpoint : this.config.endpoints()) {
 			HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(endpoint.baseUrl() + path))
 				.timeout(this.config.requestTimeout())
@@ -92,16 +105,33 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 			}
 			catch (IOException ex) {
 				lastFailure = ex;
+				attempts.add(endpoint.baseUrl() + " (" + ex + ")");
 				continue;
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new SchemaRegistryException("Interrupted during " + request + " to " + endpoint.baseUrl(), 0, 0,
-						ex);
+				throw new RegistryUnreachableException(request + " (interrupted)", attempts, tried, lastStatus, ex);
+			}
+			if (isUnavailable(response.statusCode())) {
+				// This instance cannot serve now (restarting, overloaded, behind a proxy
+				// that lost it); another may.
+				lastStatus = response.statusCode();
+				attempts.add(endpoint.baseUrl() + " (HTTP " + lastStatus + ": " + abbreviate(response.body()) + ")");
+				continue;
 			}
 			return decode(endpoint.baseUrl(), request, about, response);
 		}
-		throw new RegistryUnreachableException(request, tried, lastFailure);
+		throw new RegistryUnreachableException(request + " for " + about, attempts, tried, lastStatus, lastFailure);
+	}
+
+	/**
+	 * Answers that say "not now" rather than "no": server errors, request timeout and
+	 * rate limiting.
+	 * @param status the HTTP status
+	 * @return whether the same request may succeed later or at another instance
+	 */
+	static boolean isUnavailable(int status) {
+		return status >= 500 || status == 408 || status == 429;
 	}
 
 	private JsonNode decode(String url, String request, String about, HttpResponse<String> response) {
@@ -121,6 +151,9 @@ public final class HttpSchemaRegistryClient implements SchemaRegistryClient {
 				: abbreviate(response.body());
 		String message = "Schema registry " + url + " answered " + status + " (error_code " + errorCode + ") to "
 				+ request + " for " + about + ": " + registryMessage;
+		if (status == 401 || status == 403) {
+			throw new RegistryAccessDeniedException(message, status, errorCode);
+		}
 		if (status == 409) {
 			throw new IncompatibleSchemaException(message);
 		}

@@ -10,4 +10,13 @@ public final class IncompatibleSchemaException extends SchemaRegistryException {
 		super(message, 409, 409, null);
 	}
 
+	private IncompatibleSchemaException(IncompatibleSchemaException original, String topic, String subject) {
+		super(original, topic, subject);
+	}
+
+	@Override
+	public IncompatibleSchemaException resolving(String topic, String subject) {
+		return topic().isPresent() ? this : new IncompatibleSchemaException(this, topic, subject);
+	}
+
 }

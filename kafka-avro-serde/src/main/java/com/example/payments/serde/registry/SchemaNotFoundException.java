@@ -11,4 +11,13 @@ public final class SchemaNotFoundException extends SchemaRegistryException {
 		super(message, httpStatus, errorCode, null);
 	}
 
+	private SchemaNotFoundException(SchemaNotFoundException original, String topic, String subject) {
+		super(original, topic, subject);
+	}
+
+	@Override
+	public SchemaNotFoundException resolving(String topic, String subject) {
+		return topic().isPresent() ? this : new SchemaNotFoundException(this, topic, subject);
+	}
+
 }

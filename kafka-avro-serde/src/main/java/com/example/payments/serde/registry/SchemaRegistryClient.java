@@ -6,7 +6,10 @@ import org.apache.avro.Schema;
 
 /**
  * The calls a serde makes to a Confluent-compatible schema registry. Every method throws
- * a {@link SchemaRegistryException} (unchecked) when the registry cannot answer.
+ * a {@link SchemaRegistryException} (unchecked) when the registry cannot answer:
+ * {@link RegistryUnreachableException} when no URL could serve (transient),
+ * {@link RegistryAccessDeniedException} for 401/403, {@link SchemaNotFoundException},
+ * {@link IncompatibleSchemaException}, or the base class for any other answer.
  */
 public interface SchemaRegistryClient {
 
@@ -43,6 +46,15 @@ public interface SchemaRegistryClient {
 	 * @throws SchemaNotFoundException if the subject is unknown
 	 */
 	RegisteredSchema latestVersion(String subject);
+
+	/**
+	 * Whether the registry holds any version under a subject; never cached. A reader uses
+	 * it to tell a record naming an id the registry never issued (poison) from a registry
+	 * that lost its state or is the wrong one (a configuration fault).
+	 * @param subject the subject
+	 * @return {@code true} if the subject has at least one version
+	 */
+	boolean hasSubject(String subject);
 
 	/**
 	 * A caching HTTP client.

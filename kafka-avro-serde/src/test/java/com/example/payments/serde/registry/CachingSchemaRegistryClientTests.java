@@ -120,6 +120,12 @@ class CachingSchemaRegistryClientTests {
 			return new RegisteredSchema(subject, 1, 7, ORDER);
 		}
 
+		@Override
+		public boolean hasSubject(String subject) {
+			this.calls.add("hasSubject " + subject);
+			return true;
+		}
+
 	}
 
 	private static final class MutableClock extends Clock {

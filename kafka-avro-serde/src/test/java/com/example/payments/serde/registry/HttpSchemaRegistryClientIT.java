@@ -129,7 +129,7 @@ class HttpSchemaRegistryClientIT {
 					"basic.auth.credentials.source", "USER_INFO", "basic.auth.user.info", "sr-user:wrong-guess"));
 
 			assertThatThrownBy(() -> client.register("orders-value", V1))
-				.isInstanceOfSatisfying(SchemaRegistryException.class, (ex) -> {
+				.isInstanceOfSatisfying(RegistryAccessDeniedException.class, (ex) -> {
 					assertThat(ex.httpStatus()).isEqualTo(401);
 					assertThat(ex.errorCode()).isEqualTo(40101);
 				})
@@ -187,6 +187,70 @@ class HttpSchemaRegistryClientIT {
 	}
 
 	@Test
+	void failsOverWhenARegistryAnswersThatItCannotServeNow() throws IOException {
+		for (int status : new int[] { 500, 503, 408, 429 }) {
+			HttpServer unavailable = answering(status);
+			try {
+				SchemaRegistryClient client = client(
+						Map.of("schema.registry.url", urlOf(unavailable) + "," + this.registry.url()));
+
+				assertThat(client.register("orders-value", V1)).as("after HTTP %d", status).isEqualTo(1);
+			}
+			finally {
+				unavailable.stop(0);
+			}
+		}
+	}
+
+	@Test
+	void reportsEveryUrlAnsweringNotNowAsUnreachable() throws IOException {
+		HttpServer restarting = answering(503);
+		HttpServer throttling = answering(429);
+		try {
+			SchemaRegistryClient client = client(
+					Map.of("schema.registry.url", urlOf(restarting) + "," + urlOf(throttling)));
+
+			assertThatThrownBy(() -> client.schemaById(7))
+				.isInstanceOfSatisfying(RegistryUnreachableException.class, (ex) -> {
+					assertThat(ex.httpStatus()).isEqualTo(429);
+					assertThat(ex.urlsTried()).containsExactly(urlOf(restarting), urlOf(throttling));
+				})
+				.hasMessageContaining("HTTP 503")
+				.hasMessageContaining("HTTP 429")
+				.hasMessageContaining("GET /schemas/ids/7");
+		}
+		finally {
+			restarting.stop(0);
+			throttling.stop(0);
+		}
+	}
+
+	@Test
+	void reportsAForbiddenAnswerAsAccessDeniedWithoutTryingFurther() throws IOException {
+		HttpServer forbidding = answering(403);
+		try {
+			SchemaRegistryClient client = client(
+					Map.of("schema.registry.url", urlOf(forbidding) + "," + this.registry.url()));
+
+			assertThatThrownBy(() -> client.register("orders-value", V1)).isInstanceOfSatisfying(
+					RegistryAccessDeniedException.class, (ex) -> assertThat(ex.httpStatus()).isEqualTo(403));
+			assertThat(this.registry.recordedRequests()).isEmpty();
+		}
+		finally {
+			forbidding.stop(0);
+		}
+	}
+
+	@Test
+	void tellsWhetherASubjectExists() {
+		SchemaRegistryClient client = client(Map.of("schema.registry.url", this.registry.url()));
+		client.register("orders-value", V1);
+
+		assertThat(client.hasSubject("orders-value")).isTrue();
+		assertThat(client.hasSubject("refunds-value")).isFalse();
+	}
+
+	@Test
 	void cachesSoEachSchemaCostsOneRequest() {
 		SchemaRegistryClient client = SchemaRegistryClient.create(Map.of("schema.registry.url", this.registry.url()));
 
@@ -201,6 +265,25 @@ class HttpSchemaRegistryClientIT {
 
 	private static SchemaRegistryClient client(Map<String, ?> configs) {
 		return new HttpSchemaRegistryClient(RegistryClientConfig.parse(configs));
+	}
+
+	// A stand-in for a registry instance (or the proxy before it) that answers every
+	// request with one status and a Confluent-shaped error body.
+	private static HttpServer answering(int status) throws IOException {
+		HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		server.createContext("/", (exchange) -> {
+			byte[] body = ("{\"error_code\":" + status + ",\"message\":\"status " + status + "\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.sendResponseHeaders(status, body.length);
+			exchange.getResponseBody().write(body);
+			exchange.close();
+		});
+		server.start();
+		return server;
+	}
+
+	private static String urlOf(HttpServer server) {
+		return "http://127.0.0.1:" + server.getAddress().getPort();
 	}
 
 	private static String stoppedRegistryUrl() {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * Thrown when a current schema cannot read data written with a released version, or a
- * top-level schema was never released.
+ * Thrown when a current schema breaks the evolution rule with a released version (see
+ * {@link SchemaEvolutionGuard}), or a top-level schema was never released.
  */
 public class SchemaEvolutionException extends RuntimeException {
 
@@ -16,9 +16,9 @@ public class SchemaEvolutionException extends RuntimeException {
 	 * @param problems one description per problem
 	 */
 	public SchemaEvolutionException(List<String> problems) {
-		super("Schema evolution check failed (a released version can no longer be read; "
-				+ "make the change backward compatible, e.g. add fields with defaults and union branches at the end):"
-				+ problems.stream()
+		super("Schema evolution check failed (the current schema and a released version must read each other's data, "
+				+ "except that old readers skip a new record type in a union of several; add fields with defaults, "
+				+ "add event or command types at the end of their union, see ADR 0006):" + problems.stream()
 					.collect(Collectors.joining(System.lineSeparator() + " - ", System.lineSeparator() + " - ", "")));
 		this.problems = List.copyOf(problems);
 	}

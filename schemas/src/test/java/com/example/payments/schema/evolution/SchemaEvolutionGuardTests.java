@@ -69,13 +69,78 @@ class SchemaEvolutionGuardTests {
 	}
 
 	@Test
-	void reportsChangedFieldType() {
+	void reportsChangedFieldTypeInBothDirections() {
 		Schema candidate = CandidateSchemas.withFieldType(PaymentCommand.getClassSchema(), "issuedAt",
 				Schema.create(Schema.Type.STRING));
-		assertThat(this.guard.check(candidate)).singleElement()
-			.satisfies((change) -> assertThat(change.describe()).isEqualTo(
+		assertThat(this.guard.check(candidate)).extracting(IncompatibleChange::describe)
+			.containsExactly(
 					"com.example.payments.schema.command.PaymentCommand cannot read data written with released v1: "
-							+ "TYPE_MISMATCH at /fields/3/type (reader type: STRING not compatible with writer type: LONG)"));
+							+ "TYPE_MISMATCH at /fields/3/type (reader type: STRING not compatible with writer type: LONG)",
+					"released v1 of com.example.payments.schema.command.PaymentCommand cannot read data written with "
+							+ "the current schema: TYPE_MISMATCH at /fields/3/type "
+							+ "(reader type: LONG not compatible with writer type: STRING)");
+	}
+
+	@Test
+	void reportsARemovedFieldThatOldReadersStillNeed() {
+		Schema candidate = CandidateSchemas.withFields(PaymentEvent.getClassSchema(), (fields) -> {
+			fields.removeIf((field) -> field.name().equals("orderId"));
+			return fields;
+		});
+		assertThat(this.guard.check(candidate)).singleElement().satisfies((change) -> {
+			assertThat(change.direction()).isEqualTo(IncompatibleChange.Direction.FORWARD);
+			assertThat(change.describe()).isEqualTo("released v1 of " + PAYMENT_EVENT
+					+ " cannot read data written with the current schema: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/2 (orderId)");
+		});
+	}
+
+	@Test
+	void reportsAnExistingEventTypeChangedBeyondWhatItsOldReadersRead() {
+		// Old readers know PaymentCaptured by name: it is not a new type they may skip.
+		Schema event = PaymentEvent.getClassSchema();
+		List<Schema> branches = new ArrayList<>(event.getField("event").schema().getTypes());
+		branches.replaceAll((branch) -> branch.getName().equals("PaymentCaptured")
+				? CandidateSchemas.withFields(branch, (fields) -> {
+					fields.removeIf((field) -> field.name().equals("amount"));
+					return fields;
+				}) : branch);
+		Schema candidate = CandidateSchemas.withFieldType(event, "event", Schema.createUnion(branches));
+		assertThat(this.guard.check(candidate)).singleElement().satisfies((change) -> {
+			assertThat(change.direction()).isEqualTo(IncompatibleChange.Direction.FORWARD);
+			assertThat(change.type()).isEqualTo("MISSING_UNION_BRANCH");
+			assertThat(change.detail()).endsWith("com.example.payments.schema.event.PaymentCaptured");
+		});
+	}
+
+	@Test
+	void reportsANewTypeInAUnionOldReadersCannotSkip(@TempDir Path released) throws IOException {
+		// ["null", Refund] is a Refund in Java: an old reader has nowhere to put a
+		// Dispute.
+		String fullName = "com.example.test.Order";
+		Schema refund = CandidateSchemas.record("com.example.test.Refund",
+				new Field("amount", Schema.create(Schema.Type.LONG), "øre"));
+		Schema dispute = CandidateSchemas.record("com.example.test.Dispute",
+				new Field("reason", Schema.create(Schema.Type.STRING), "why"));
+		Schema nullSchema = Schema.create(Schema.Type.NULL);
+		write(released, fullName, 1, CandidateSchemas.record(fullName,
+				new Field("note", Schema.createUnion(nullSchema, refund), "note", Field.NULL_DEFAULT_VALUE)));
+		Schema current = CandidateSchemas.record(fullName,
+				new Field("note", Schema.createUnion(nullSchema, refund, dispute), "note", Field.NULL_DEFAULT_VALUE));
+		assertThat(new SchemaEvolutionGuard(ReleasedSchemas.fromDirectory(released)).check(current)).singleElement()
+			.satisfies((change) -> {
+				assertThat(change.direction()).isEqualTo(IncompatibleChange.Direction.FORWARD);
+				assertThat(change.detail()).endsWith("com.example.test.Dispute");
+			});
+	}
+
+	@Test
+	void acceptsANewEnumSymbolThatOldReadersReadAsTheDefault() {
+		Schema source = PaymentEvent.getClassSchema().getField("source").schema();
+		List<String> symbols = new ArrayList<>(source.getEnumSymbols());
+		symbols.add("BACKFILL");
+		Schema candidate = CandidateSchemas.withFieldType(PaymentEvent.getClassSchema(), "source", Schema
+			.createEnum(source.getName(), source.getDoc(), source.getNamespace(), symbols, source.getEnumDefault()));
+		assertThat(this.guard.check(candidate)).isEmpty();
 	}
 
 	@Test
@@ -101,7 +166,7 @@ class SchemaEvolutionGuardTests {
 	}
 
 	@Test
-	void acceptsNewEventTypeAddedToUnion() {
+	void acceptsNewEventTypeAddedToUnionThoughOldReadersLackIt() {
 		Schema event = PaymentEvent.getClassSchema();
 		List<Schema> branches = new ArrayList<>(event.getField("event").schema().getTypes());
 		branches.add(CandidateSchemas.record("com.example.payments.schema.event.PaymentDisputed",
