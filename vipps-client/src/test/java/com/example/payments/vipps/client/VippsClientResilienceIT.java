@@ -18,6 +18,7 @@ import com.example.payments.vipps.simulator.SimulatedMerchant;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatedPayment;
 import com.example.payments.vipps.simulator.VippsSimulator;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +38,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author vipps-client
  */
+@RequiresVippsOpenApiSpec
 class VippsClientResilienceIT {
 
 	@RegisterExtension
