@@ -1,37 +1,17 @@
 package com.example.payments.ingest;
 
-import com.example.payments.registry.SchemaRegistryLite;
-import com.example.payments.testsupport.KafkaTestEnvironment;
-import com.example.payments.testsupport.ManagementEndpoints;
-import com.example.payments.testsupport.ServiceUnderTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import com.example.payments.testsupport.ServiceProbesContract;
 
 /**
  * Tests for {@link CallbackIngestServiceApplication}: started as in production against a
  * real broker and registry, it serves its probes and metrics on the management port and
- * is ready only while Kafka and the schema registry answer.
+ * is ready only while Kafka and the schema registry answer
+ * ({@link ServiceProbesContract}).
  */
-@ExtendWith(KafkaTestEnvironment.class)
-class CallbackIngestServiceApplicationIT {
+class CallbackIngestServiceApplicationIT extends ServiceProbesContract {
 
-	@Test
-	void isReadyWithKafkaAndTheRegistryAndServesProbesAndPrometheus(KafkaTestEnvironment.Environment kafka) {
-		try (ServiceUnderTest service = ServiceUnderTest.start(CallbackIngestServiceApplication.class, kafka)) {
-			ManagementEndpoints.assertReadyWithKafkaAndRegistry(service.managementPort());
-			ManagementEndpoints.assertServesProbesAndPrometheus(service.managementPort(), "callback-ingest-service");
-		}
-	}
-
-	@Test
-	void isNotReadyButStaysLiveWhenKafkaAndTheRegistryCannotBeReached(KafkaTestEnvironment.Environment kafka) {
-		SchemaRegistryLite stopped = SchemaRegistryLite.start(0);
-		stopped.close();
-		try (ServiceUnderTest service = ServiceUnderTest.start(CallbackIngestServiceApplication.class, kafka,
-				"spring.kafka.bootstrap-servers=localhost:1",
-				"spring.kafka.properties.schema.registry.url=" + stopped.url(), "payments.kafka.health.timeout=1s")) {
-			ManagementEndpoints.assertNotReadyButLive(service.managementPort(), "kafka", "schemaRegistry");
-		}
+	CallbackIngestServiceApplicationIT() {
+		super(CallbackIngestServiceApplication.class, "callback-ingest-service");
 	}
 
 }
