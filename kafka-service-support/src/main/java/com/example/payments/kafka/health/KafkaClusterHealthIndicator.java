@@ -21,8 +21,11 @@ import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * UP when the Kafka cluster answers a {@code describeCluster} within the timeout and has
- * at least one broker. One admin client, made on the first check and kept, serves every
- * check, so a probe costs one small request and no new connections.
+ * at least one broker. While the cluster answers, one admin client serves every check, so
+ * a probe costs one small request and no new connection. After a failed check the client
+ * is closed and the next check makes a new one from the bootstrap servers: an admin
+ * client left running against an unreachable cluster retries and logs in the background
+ * (hundreds of lines a second once it starts re-bootstrapping), between checks too.
  */
 public final class KafkaClusterHealthIndicator implements HealthIndicator, DisposableBean {
 
@@ -45,6 +48,8 @@ public final class KafkaClusterHealthIndicator implements HealthIndicator, Dispo
 		config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, millis);
 		config.put(AdminClientConfig.SOCKET_CONNECTION_SETUP_TIMEOUT_MS_CONFIG, Math.min(millis, 10_000));
 		config.putIfAbsent(AdminClientConfig.CLIENT_ID_CONFIG, "payments-readiness");
+		// A failed check starts over from the bootstrap servers anyway (see above).
+		config.put(AdminClientConfig.METADATA_RECOVERY_STRATEGY_CONFIG, "none");
 		this.adminConfig = Map.copyOf(config);
 		this.timeout = timeout;
 	}
@@ -53,6 +58,7 @@ public final class KafkaClusterHealthIndicator implements HealthIndicator, Dispo
 	public Health health() {
 		Object bootstrapServers = this.adminConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG);
 		Health.Builder health = new Health.Builder().withDetail("bootstrapServers", String.valueOf(bootstrapServers));
+		String error;
 		try {
 			DescribeClusterResult cluster = admin()
 				.describeCluster(new DescribeClusterOptions().timeoutMs((int) this.timeout.toMillis()));
@@ -60,24 +66,28 @@ public final class KafkaClusterHealthIndicator implements HealthIndicator, Dispo
 			Collection<Node> brokers = cluster.nodes().get(waitMillis, TimeUnit.MILLISECONDS);
 			String clusterId = cluster.clusterId().get(waitMillis, TimeUnit.MILLISECONDS);
 			health.withDetail("clusterId", String.valueOf(clusterId)).withDetail("brokers", brokers.size());
-			return brokers.isEmpty() ? health.down().withDetail("error", "the cluster has no broker").build()
-					: health.up().build();
+			if (!brokers.isEmpty()) {
+				return health.up().build();
+			}
+			error = "the cluster has no broker";
 		}
 		catch (ExecutionException ex) {
-			return health.down().withDetail("error", describe(ex.getCause())).build();
+			error = describe(ex.getCause());
 		}
 		catch (TimeoutException ex) {
-			return health.down().withDetail("error", "no answer within " + this.timeout.toMillis() + " ms").build();
+			error = "no answer within " + this.timeout.toMillis() + " ms";
 		}
 		catch (KafkaException ex) {
 			// A configuration the admin client refuses (an unresolvable host): not ready,
 			// and the next check tries again.
-			return health.down().withDetail("error", describe(ex)).build();
+			error = describe(ex);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return health.down().withDetail("error", "interrupted").build();
+			error = "interrupted";
 		}
+		discardAdmin();
+		return health.down().withDetail("error", error).build();
 	}
 
 	private synchronized Admin admin() {
@@ -97,12 +107,17 @@ public final class KafkaClusterHealthIndicator implements HealthIndicator, Dispo
 		return (root != ex) ? text + " (" + root.getClass().getSimpleName() + ": " + root.getMessage() + ")" : text;
 	}
 
-	@Override
-	public synchronized void destroy() {
+	private synchronized void discardAdmin() {
 		if (this.admin != null) {
-			this.admin.close(Duration.ofSeconds(1));
+			// Nothing to finish: the check has its answer.
+			this.admin.close(Duration.ZERO);
 			this.admin = null;
 		}
+	}
+
+	@Override
+	public void destroy() {
+		discardAdmin();
 	}
 
 }
