@@ -1,5 +1,6 @@
 package com.example.payments.localstack;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -29,15 +30,21 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Start the broker and the registry and create the topics.
-	 * @param options ports and partition count
+	 * Start the broker and the registry and create the topics (those that a kept data
+	 * directory already has stay as they are).
+	 * @param options ports, partition count, data directory
 	 * @return the running stack
 	 */
 	public static LocalStack start(LocalStackOptions options) {
-		EmbeddedKraftBroker broker = EmbeddedKraftBroker.start(options.kafkaPort());
+		Path dataDir = options.dataDir();
+		EmbeddedKraftBroker broker = EmbeddedKraftBroker.start(options.kafkaPort(),
+				(dataDir != null) ? dataDir.resolve("kafka") : null);
 		try {
 			broker.createTopics(options.partitions(), topics().toArray(String[]::new));
-			SchemaRegistryLite registry = SchemaRegistryLite.start(options.registryPort());
+			SchemaRegistryLite registry = SchemaRegistryLite.builder()
+				.port(options.registryPort())
+				.dataDir((dataDir != null) ? dataDir.resolve("schema-registry") : null)
+				.start();
 			return new LocalStack(broker, registry);
 		}
 		catch (RuntimeException ex) {
@@ -61,7 +68,8 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	/**
-	 * Where clients connect to Kafka.
+	 * Where clients connect to Kafka: the address the broker advertises, on the port it
+	 * really listens on (checked before the stack reports ready).
 	 * @return bootstrap servers
 	 */
 	public String bootstrapServers() {
@@ -83,8 +91,19 @@ public final class LocalStack implements AutoCloseable {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		LocalStackOptions options = LocalStackOptions.parse(args);
-		LocalStack stack = start(options);
+		LocalStack stack;
+		try {
+			stack = start(LocalStackOptions.parse(args));
+		}
+		catch (RuntimeException ex) {
+			// Kafka's threads would keep a half-started JVM alive; bin/run-local waits
+			// for
+			// this process to either report ready or end.
+			System.err.println("LOCAL-STACK FAILED " + ex.getMessage());
+			ex.printStackTrace();
+			System.exit(1);
+			return;
+		}
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stack.close();

@@ -1,5 +1,7 @@
 package com.example.payments.localstack;
 
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,13 +14,14 @@ class LocalStackOptionsTests {
 
 	@Test
 	void defaultsToTheWellKnownLocalPorts() {
-		assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(9092, 8085, 3));
+		assertThat(LocalStackOptions.parse()).isEqualTo(new LocalStackOptions(9092, 8085, 3, null));
 	}
 
 	@Test
 	void acceptsEveryOption() {
-		assertThat(LocalStackOptions.parse("--kafka-port", "19092", "--registry-port", "18085", "--partitions", "6"))
-			.isEqualTo(new LocalStackOptions(19092, 18085, 6));
+		assertThat(LocalStackOptions.parse("--kafka-port", "19092", "--registry-port", "18085", "--partitions", "6",
+				"--data-dir", "/var/tmp/payments"))
+			.isEqualTo(new LocalStackOptions(19092, 18085, 6, Path.of("/var/tmp/payments")));
 	}
 
 	@Test
@@ -31,6 +34,8 @@ class LocalStackOptionsTests {
 			.withMessageContaining("needs a number");
 		assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--partitions", "0"))
 			.withMessageContaining("at least 1");
+		assertThatIllegalArgumentException().isThrownBy(() -> LocalStackOptions.parse("--kafka-port", "70000"))
+			.withMessageContaining("0 to 65535");
 	}
 
 }

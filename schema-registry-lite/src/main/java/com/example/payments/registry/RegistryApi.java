@@ -179,7 +179,11 @@ final class RegistryApi implements HttpHandler {
 		if (path.size() == 3) {
 			return ok(this.json.createObjectNode().put("schema", this.store.schemaById(id)));
 		}
-		return path.get(3).equals("subjects") ? ok(strings(this.store.subjectsOf(id))) : notFound();
+		return switch (path.get(3)) {
+			case "subjects" -> ok(strings(this.store.subjectsOf(id)));
+			case "versions" -> ok(subjectVersions(this.store.versionsOf(id)));
+			default -> notFound();
+		};
 	}
 
 	private Response compatibility(Request request) throws IOException {
@@ -327,6 +331,14 @@ final class RegistryApi implements HttpHandler {
 			.put("version", registered.version())
 			.put("id", registered.id())
 			.put("schema", registered.schema());
+	}
+
+	private ArrayNode subjectVersions(List<RegisteredSchema> versions) {
+		ArrayNode array = this.json.createArrayNode();
+		versions.forEach((registered) -> array.addObject()
+			.put("subject", registered.subject())
+			.put("version", registered.version()));
+		return array;
 	}
 
 	private ArrayNode strings(List<String> values) {

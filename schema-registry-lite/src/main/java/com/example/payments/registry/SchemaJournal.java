@@ -2,6 +2,8 @@ package com.example.payments.registry;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,7 +74,13 @@ sealed interface SchemaJournal {
 	}
 
 	/**
-	 * One JSON object per line, appended and flushed per change.
+	 * One JSON object per line. The durability promise: {@link #append} returns only once
+	 * the entry's bytes are on disk ({@code O_DSYNC}; the directory too when the file is
+	 * created), so an id the registry has answered survives a crash. On open the file is
+	 * cut back to its last complete entry, so a torn line left by a crash mid-append is
+	 * removed rather than having the next entry appended onto it; every append first cuts
+	 * off anything past the last entry it knows was written whole, so a failed write
+	 * cannot corrupt the next one either.
 	 */
 	final class JsonLinesFile implements SchemaJournal {
 
@@ -82,55 +90,136 @@ sealed interface SchemaJournal {
 
 		private final Path file;
 
+		/** Bytes of the file that hold complete entries; everything after is not ours. */
+		private long committedLength;
+
+		/**
+		 * Whether {@link #replay()} has measured the file, so appends know where to go.
+		 */
+		private boolean opened;
+
 		JsonLinesFile(Path file) {
 			this.file = file;
 		}
 
 		@Override
 		public List<JournalEntry> replay() {
+			this.opened = true;
+			this.committedLength = 0;
 			if (!Files.exists(this.file)) {
 				return List.of();
 			}
-			List<String> lines;
+			byte[] bytes;
 			try {
-				lines = Files.readAllLines(this.file, StandardCharsets.UTF_8);
+				bytes = Files.readAllBytes(this.file);
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot read journal " + this.file, ex);
 			}
 			List<JournalEntry> entries = new ArrayList<>();
-			for (int i = 0; i < lines.size(); i++) {
-				String line = lines.get(i);
-				if (line.isBlank()) {
-					continue;
-				}
-				try {
-					entries.add(decode(this.json.readTree(line)));
-				}
-				catch (JsonProcessingException | RuntimeException ex) {
-					// A crash mid-append leaves a torn last line; anything earlier is
-					// real damage.
-					if (i == lines.size() - 1) {
-						logger.warn("Ignoring torn last line {} of journal {}", i + 1, this.file);
-						continue;
+			int lineStart = 0;
+			int lineNumber = 0;
+			while (lineStart < bytes.length) {
+				lineNumber++;
+				int newline = indexOf(bytes, (byte) '\n', lineStart);
+				int lineEnd = (newline >= 0) ? newline : bytes.length;
+				boolean last = newline < 0 || newline == bytes.length - 1;
+				String line = new String(bytes, lineStart, lineEnd - lineStart, StandardCharsets.UTF_8);
+				if (!line.isBlank()) {
+					try {
+						if (newline < 0) {
+							throw new IllegalArgumentException("no line end: the append did not finish");
+						}
+						entries.add(decode(this.json.readTree(line)));
 					}
-					throw new IllegalStateException("Corrupt journal " + this.file + " at line " + (i + 1), ex);
+					catch (JsonProcessingException | RuntimeException ex) {
+						if (!last) {
+							throw new IllegalStateException("Corrupt journal " + this.file + " at line " + lineNumber,
+									ex);
+						}
+						// A crash mid-append leaves a torn last line: cut it off, so the
+						// next
+						// entry starts on a line of its own instead of being glued onto
+						// it.
+						logger.warn("Removing torn last line {} of journal {} ({} bytes): {}", lineNumber, this.file,
+								bytes.length - lineStart, ex.getMessage());
+						truncate(lineStart);
+						return entries;
+					}
 				}
+				lineStart = lineEnd + 1;
 			}
+			this.committedLength = bytes.length;
 			return entries;
 		}
 
 		@Override
 		public void append(JournalEntry entry) {
+			if (!this.opened) {
+				replay();
+			}
+			byte[] line;
 			try {
-				Files.createDirectories(this.file.getParent());
-				Files.writeString(this.file, this.json.writeValueAsString(encode(entry)) + "\n", StandardCharsets.UTF_8,
-						StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE,
-						StandardOpenOption.DSYNC);
+				line = (this.json.writeValueAsString(encode(entry)) + "\n").getBytes(StandardCharsets.UTF_8);
+			}
+			catch (JsonProcessingException ex) {
+				throw new IllegalStateException("Cannot encode journal entry " + entry, ex);
+			}
+			try {
+				boolean created = !Files.exists(this.file);
+				if (created) {
+					Files.createDirectories(this.file.getParent());
+				}
+				try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.CREATE,
+						StandardOpenOption.WRITE, StandardOpenOption.DSYNC)) {
+					// Bytes past the last whole entry can only be a failed earlier write.
+					channel.truncate(this.committedLength);
+					ByteBuffer buffer = ByteBuffer.wrap(line);
+					long position = this.committedLength;
+					while (buffer.hasRemaining()) {
+						position += channel.write(buffer, position);
+					}
+				}
+				if (created) {
+					syncDirectory();
+				}
+				this.committedLength += line.length;
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException("Cannot append to journal " + this.file, ex);
 			}
+		}
+
+		private void truncate(long length) {
+			try (FileChannel channel = FileChannel.open(this.file, StandardOpenOption.WRITE)) {
+				channel.truncate(length);
+				channel.force(true);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException("Cannot remove the torn last line of journal " + this.file, ex);
+			}
+			this.committedLength = length;
+		}
+
+		private void syncDirectory() {
+			// The new file's directory entry must reach the disk too, or the whole file
+			// can
+			// vanish in a crash. Not every platform can open a directory; Linux can.
+			try (FileChannel directory = FileChannel.open(this.file.getParent(), StandardOpenOption.READ)) {
+				directory.force(true);
+			}
+			catch (IOException ex) {
+				logger.debug("Cannot sync directory {}: {}", this.file.getParent(), ex.getMessage());
+			}
+		}
+
+		private static int indexOf(byte[] bytes, byte value, int from) {
+			for (int i = from; i < bytes.length; i++) {
+				if (bytes[i] == value) {
+					return i;
+				}
+			}
+			return -1;
 		}
 
 		@Override

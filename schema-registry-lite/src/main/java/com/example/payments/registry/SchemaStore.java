@@ -124,6 +124,27 @@ public final class SchemaStore {
 		return result;
 	}
 
+	/**
+	 * Every subject version that holds the schema with this id, as Confluent's {@code GET
+	 * /schemas/ids/{id}/versions} lists them.
+	 * @param id the id
+	 * @return the versions, by subject then version
+	 * @throws RegistryException 40403 if unknown
+	 */
+	public synchronized List<RegisteredSchema> versionsOf(int id) {
+		Schema schema = this.schemasById.get(id);
+		if (schema == null) {
+			throw RegistryException.schemaNotFound(id);
+		}
+		List<RegisteredSchema> result = new ArrayList<>();
+		this.subjects.forEach((subject, versions) -> versions.forEach((version, versionId) -> {
+			if (versionId == id) {
+				result.add(new RegisteredSchema(subject, version, id, schema.toString()));
+			}
+		}));
+		return result;
+	}
+
 	public synchronized List<String> subjects() {
 		return new ArrayList<>(this.subjects.keySet());
 	}
@@ -178,8 +199,9 @@ public final class SchemaStore {
 	}
 
 	/**
-	 * Delete a subject and its versions. Their ids stay resolvable, so records already
-	 * written can still be read; registering again starts at version 1.
+	 * Delete a subject, its versions and its own compatibility level. Their ids stay
+	 * resolvable, so records already written can still be read; registering again starts
+	 * at version 1 under the global level.
 	 * @param subject the subject
 	 * @return the deleted versions
 	 * @throws RegistryException 40401 if unknown
@@ -285,7 +307,10 @@ public final class SchemaStore {
 			this.subjectLevels.remove(cleared.subject());
 		}
 		else if (entry instanceof JournalEntry.SubjectDeleted deleted) {
+			// As in Confluent: the subject's own level goes with it, so a subject created
+			// again under the same name follows the global level.
 			this.subjects.remove(deleted.subject());
+			this.subjectLevels.remove(deleted.subject());
 		}
 	}
 

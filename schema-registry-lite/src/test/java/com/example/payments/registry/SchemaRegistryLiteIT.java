@@ -98,6 +98,9 @@ class SchemaRegistryLiteIT {
 		assertThat(unknown.message()).contains("42");
 		assertThat(notANumber.errorCode()).isEqualTo(40403);
 		assertThat(get("/schemas/ids/42/subjects").errorCode()).isEqualTo(40403);
+		assertThat(get("/schemas/ids/1/versions").body()).hasToString(
+				"[{\"subject\":\"orders-value\",\"version\":1},{\"subject\":\"refunds-value\",\"version\":1}]");
+		assertThat(get("/schemas/ids/42/versions").errorCode()).isEqualTo(40403);
 		assertThat(get("/schemas/types").body()).hasToString("[\"AVRO\"]");
 	}
 
@@ -265,6 +268,7 @@ class SchemaRegistryLiteIT {
 	void deletesASubject() throws Exception {
 		post("/subjects/orders-value/versions", schemaBody(TestSchemas.ORDER_V1));
 		post("/subjects/orders-value/versions", schemaBody(TestSchemas.ORDER_V2));
+		put("/config/orders-value", "{\"compatibility\":\"NONE\"}");
 
 		Answer deleted = send("DELETE", "/subjects/orders-value", null, null);
 
@@ -272,6 +276,7 @@ class SchemaRegistryLiteIT {
 		assertThat(get("/subjects").body()).hasToString("[]");
 		assertThat(get("/schemas/ids/2").status()).isEqualTo(200);
 		assertThat(send("DELETE", "/subjects/orders-value", null, null).errorCode()).isEqualTo(40401);
+		assertThat(get("/config/orders-value").errorCode()).as("the subject's own level went with it").isEqualTo(40408);
 	}
 
 	@Test

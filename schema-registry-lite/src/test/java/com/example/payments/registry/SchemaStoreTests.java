@@ -2,6 +2,7 @@ package com.example.payments.registry;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -214,19 +215,97 @@ class SchemaStoreTests {
 	}
 
 	@Test
-	void journalToleratesATornLastLineButNotEarlierDamage(@TempDir Path dir) throws Exception {
+	void journalCutsOffATornLastLineButRefusesEarlierDamage(@TempDir Path dir) throws Exception {
 		SchemaStore before = new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir));
 		before.register("orders-value", TestSchemas.ORDER_V1);
 		Path journal = dir.resolve("schemas.journal");
-		Files.writeString(journal, Files.readString(journal) + "{\"op\":\"regis");
+		String complete = Files.readString(journal);
+		Files.writeString(journal, complete + "{\"op\":\"regis");
 
 		assertThat(new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir)).schemaById(1))
 			.contains("Order");
+		assertThat(Files.readString(journal)).as("torn line removed on open").isEqualTo(complete);
 
 		Files.writeString(journal, "garbage\n" + Files.readString(journal));
 		assertThatThrownBy(() -> new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir)))
 			.isInstanceOf(IllegalStateException.class)
 			.hasMessageContaining("line 1");
+	}
+
+	@Test
+	void keepsEveryConfirmedIdWhenACrashTearsTheLastJournalLine(@TempDir Path dir) throws Exception {
+		Path journal = dir.resolve("schemas.journal");
+		// register, then kill -9: nothing is closed, the journal is all that survives
+		SchemaStore first = new SchemaStore(CompatibilityLevel.NONE, SchemaJournal.file(dir));
+		first.register("orders-value", TestSchemas.ORDER_V1);
+		// the crash hit the middle of the next append: half a line, no line end
+		Files.writeString(journal, "{\"op\":\"register\",\"subject\":\"orders-value\",\"vers",
+				StandardOpenOption.APPEND);
+		// start, register (the id confirmed to a producer), stop
+		SchemaStore second = new SchemaStore(CompatibilityLevel.NONE, SchemaJournal.file(dir));
+		int confirmed = second.register("refunds-value", TestSchemas.ORDER_V2).id();
+		// start, read the id back, register again, stop
+		SchemaStore third = new SchemaStore(CompatibilityLevel.NONE, SchemaJournal.file(dir));
+		assertThat(third.schemaById(confirmed)).isEqualTo(SchemaStore.parse(TestSchemas.ORDER_V2).toString());
+		int another = third.register("notes-value", TestSchemas.ORDER_WITHOUT_AMOUNT).id();
+		// start: the journal is whole and every id still names its own schema
+		SchemaStore fourth = new SchemaStore(CompatibilityLevel.NONE, SchemaJournal.file(dir));
+
+		assertThat(another).isNotEqualTo(confirmed);
+		assertThat(fourth.schemaById(confirmed)).isEqualTo(SchemaStore.parse(TestSchemas.ORDER_V2).toString());
+		assertThat(fourth.schemaById(another))
+			.isEqualTo(SchemaStore.parse(TestSchemas.ORDER_WITHOUT_AMOUNT).toString());
+		assertThat(fourth.subjects()).containsExactly("notes-value", "orders-value", "refunds-value");
+		assertThat(Files.readAllLines(journal)).hasSize(3);
+	}
+
+	@Test
+	void anAppendCutsOffBytesThatNoWholeEntryWrote(@TempDir Path dir) throws Exception {
+		Path journal = dir.resolve("schemas.journal");
+		SchemaStore store = new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir));
+		store.register("orders-value", TestSchemas.ORDER_V1);
+		// what a write that failed half-way (a full disk) leaves behind
+		Files.writeString(journal, "{\"op\":\"regi", StandardOpenOption.APPEND);
+
+		store.register("refunds-value", TestSchemas.ORDER_V2);
+
+		assertThat(new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir)).subjects())
+			.containsExactly("orders-value", "refunds-value");
+		assertThat(Files.readAllLines(journal)).hasSize(2).allSatisfy((line) -> assertThat(line).startsWith("{\"op\""));
+	}
+
+	@Test
+	void deletingASubjectAlsoRemovesItsOwnCompatibilityLevel(@TempDir Path dir) {
+		SchemaStore before = new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir));
+		before.register("orders-value", TestSchemas.ORDER_V1);
+		before.setSubjectLevel("orders-value", CompatibilityLevel.NONE);
+		before.setSubjectLevel("other-value", CompatibilityLevel.FULL);
+
+		before.deleteSubject("orders-value");
+
+		assertThat(before.subjectLevel("orders-value")).isEmpty();
+		assertThat(before.subjectLevel("other-value")).contains(CompatibilityLevel.FULL);
+		// BACKWARD again: a schema v1 data cannot be read with is refused
+		before.register("orders-value", TestSchemas.ORDER_V2);
+		assertThatThrownBy(() -> before.register("orders-value", TestSchemas.ORDER_V3_NO_DEFAULT))
+			.isInstanceOfSatisfying(RegistryException.class, (ex) -> assertThat(ex.httpStatus()).isEqualTo(409));
+		SchemaStore after = new SchemaStore(CompatibilityLevel.BACKWARD, SchemaJournal.file(dir));
+		assertThat(after.subjectLevel("orders-value")).isEmpty();
+		assertThat(after.subjectLevel("other-value")).contains(CompatibilityLevel.FULL);
+	}
+
+	@Test
+	void listsEverySubjectVersionThatHoldsAnId() {
+		this.store.register("orders-value", TestSchemas.ORDER_V1);
+		this.store.register("orders-value", TestSchemas.ORDER_V2);
+		this.store.register("refunds-value", TestSchemas.ORDER_V1);
+
+		assertThat(this.store.versionsOf(1)).extracting(RegisteredSchema::subject, RegisteredSchema::version)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("orders-value", 1),
+					org.assertj.core.groups.Tuple.tuple("refunds-value", 1));
+		assertThat(this.store.versionsOf(2)).extracting(RegisteredSchema::version).containsExactly(2);
+		assertThatThrownBy(() -> this.store.versionsOf(9)).isInstanceOfSatisfying(RegistryException.class,
+				(ex) -> assertThat(ex.errorCode()).isEqualTo(40403));
 	}
 
 	@Test

@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -13,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and Prometheus metrics tagged with the application's name.
  */
 public final class ManagementEndpoints {
+
+	private static final ObjectMapper JSON = new ObjectMapper();
 
 	private ManagementEndpoints() {
 	}
@@ -29,6 +33,46 @@ public final class ManagementEndpoints {
 		HttpResponse<String> metrics = get(base + "/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("application=\"" + application + "\"");
+	}
+
+	/**
+	 * Assert that a running service is ready and says so because Kafka and the schema
+	 * registry answered, not merely because it started.
+	 * @param managementPort the management port on localhost
+	 */
+	public static void assertReadyWithKafkaAndRegistry(int managementPort) {
+		HttpResponse<String> readiness = get("http://localhost:" + managementPort + "/actuator/health/readiness");
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
+		assertThat(componentStatus(readiness, "kafka")).as(readiness.body()).isEqualTo("UP");
+		assertThat(componentStatus(readiness, "schemaRegistry")).as(readiness.body()).isEqualTo("UP");
+	}
+
+	/**
+	 * Assert that a running service is not ready (503) because of the named readiness
+	 * components, while it stays live: an outage of what it depends on must take it out
+	 * of traffic, never get it restarted.
+	 * @param managementPort the management port on localhost
+	 * @param downComponents the readiness components expected DOWN, e.g. {@code kafka}
+	 */
+	public static void assertNotReadyButLive(int managementPort, String... downComponents) {
+		String base = "http://localhost:" + managementPort + "/actuator/health";
+		HttpResponse<String> readiness = get(base + "/readiness");
+		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(503);
+		for (String component : downComponents) {
+			assertThat(componentStatus(readiness, component)).as(readiness.body()).isEqualTo("DOWN");
+		}
+		HttpResponse<String> liveness = get(base + "/liveness");
+		assertThat(liveness.statusCode()).as(liveness.body()).isEqualTo(200);
+		assertThat(liveness.body()).doesNotContain("kafka").doesNotContain("schemaRegistry");
+	}
+
+	private static String componentStatus(HttpResponse<String> health, String component) {
+		try {
+			return JSON.readTree(health.body()).path("components").path(component).path("status").asText("MISSING");
+		}
+		catch (IOException ex) {
+			throw new AssertionError("Not a health document: " + health.body(), ex);
+		}
 	}
 
 	private static HttpResponse<String> get(String url) {

@@ -1,5 +1,8 @@
 package com.example.payments.testsupport.kafka;
 
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,16 +19,21 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests for {@link EmbeddedKraftBroker}: a real broker that stores and serves records.
+ * Tests for {@link EmbeddedKraftBroker}: a real broker that stores and serves records, on
+ * a port nobody else holds.
  */
 class EmbeddedKraftBrokerIT {
 
 	@Test
-	void storesRecordsAndServesThemInOrderPerKey() throws Exception {
-		try (KafkaTestBroker broker = EmbeddedKraftBroker.start(0)) {
+	void storesRecordsAndServesThemInOrderPerKeyAndDeletesItsTemporaryData() throws Exception {
+		Path dataDir;
+		try (EmbeddedKraftBroker broker = EmbeddedKraftBroker.start(0)) {
+			dataDir = broker.dataDir();
+			assertThat(dataDir.resolve("meta.properties")).exists();
 			broker.createTopics(3, "broker-smoke");
 			Map<String, Object> producerProps = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 					broker.bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
@@ -50,6 +58,17 @@ class EmbeddedKraftBrokerIT {
 				});
 			}
 			assertThat(values).containsExactly("event-0", "event-1", "event-2", "event-3", "event-4");
+		}
+		assertThat(dataDir).doesNotExist();
+	}
+
+	@Test
+	void refusesAPortSomeoneElseListensOnAndSaysWhich() throws Exception {
+		try (ServerSocket taken = new ServerSocket()) {
+			taken.bind(new InetSocketAddress("localhost", 0));
+
+			assertThatIllegalStateException().isThrownBy(() -> EmbeddedKraftBroker.start(taken.getLocalPort()))
+				.withMessageContaining("localhost:" + taken.getLocalPort());
 		}
 	}
 

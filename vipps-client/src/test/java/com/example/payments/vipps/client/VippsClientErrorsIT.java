@@ -15,6 +15,7 @@ import com.example.payments.vipps.client.model.MerchantInfo;
 import com.example.payments.vipps.client.model.PaymentActionsRequest;
 import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedOperation;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  *
  * @author vipps-client
  */
+@RequiresVippsOpenApiSpec
 class VippsClientErrorsIT {
 
 	@RegisterExtension

@@ -15,6 +15,7 @@ import com.example.payments.vipps.client.model.TransactionResponse;
 import com.example.payments.vipps.simulator.RecordedExchange;
 import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedPayment;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  *
  * @author vipps-client
  */
+@RequiresVippsOpenApiSpec
 class VippsClientOperationsIT {
 
 	@RegisterExtension

@@ -20,6 +20,7 @@ import com.example.payments.vipps.simulator.SimulatedMerchant;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatedPayment;
 import com.example.payments.vipps.simulator.VippsSimulator;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author vipps-client
  */
+@RequiresVippsOpenApiSpec
 class VippsClientResilienceIT {
 
 	@RegisterExtension

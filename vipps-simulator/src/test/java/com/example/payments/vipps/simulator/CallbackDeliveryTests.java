@@ -7,6 +7,7 @@ import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedPayment.CallbackDelivery;
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -20,6 +21,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Callbacks as Vipps sends them, and the user outcomes and timers that trigger them.
  */
+@RequiresVippsOpenApiSpec
 class CallbackDeliveryTests {
 
 	private static final String MSN = SimulatorFixture.MSN;

@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.example.payments.vipps.simulator.MerchantReceiver.Received;
 import com.example.payments.vipps.simulator.RecordedExchange.Kind;
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Express checkout: shipping details (static and from the merchant), the RESERVE callback
  * with user and shipping details, and consent removal.
  */
+@RequiresVippsOpenApiSpec
 class ExpressCheckoutTests {
 
 	private static final String MSN = SimulatorFixture.MSN;

@@ -8,6 +8,7 @@ import java.util.Map;
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
 import com.example.payments.vipps.simulator.VippsTestClient.Result;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Faults on the Vipps API, from the Java API and the HTTP control API.
  */
+@RequiresVippsOpenApiSpec
 class FaultInjectionTests {
 
 	private static final String MSN = SimulatorFixture.MSN;

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
 import com.example.payments.vipps.simulator.VippsTestClient.Result;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import static org.awaitility.Awaitility.await;
  * order is in flight gets VippsError 94. The first call is held in flight by injected
  * latency (it is applied at once, answered later), so the overlap is deterministic.
  */
+@RequiresVippsOpenApiSpec
 class OrderLockTests {
 
 	private static final String MSN = SimulatorFixture.MSN;

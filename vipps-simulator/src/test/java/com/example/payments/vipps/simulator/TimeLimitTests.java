@@ -5,6 +5,7 @@ import java.util.List;
 
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
 import com.example.payments.vipps.simulator.VippsTestClient.Result;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,6 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The day-scale limits, driven by the simulator's clock: capture and cancel up to 180
  * days after the reservation, refund up to 365, personal data in /details for 7.
  */
+@RequiresVippsOpenApiSpec
 class TimeLimitTests {
 
 	private static final String MSN = SimulatorFixture.MSN;

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -19,6 +20,7 @@ import static org.awaitility.Awaitility.await;
  * The user's window as Vipps has it: 5 minutes to open the url, then 5 more in the app.
  * On timeout: a CANCEL entry and the callback REJECTED.
  */
+@RequiresVippsOpenApiSpec
 class UserWindowTests {
 
 	private static final String MSN = SimulatorFixture.MSN;

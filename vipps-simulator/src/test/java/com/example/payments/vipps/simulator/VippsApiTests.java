@@ -7,6 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
 import com.example.payments.vipps.simulator.SimulatedPayment.Status;
 import com.example.payments.vipps.simulator.VippsTestClient.Result;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import com.example.payments.vipps.simulator.contract.VippsOpenApiContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The Vipps endpoints over real HTTP: state machine, bookkeeping, idempotency, errors,
  * credentials, rate limits and validation.
  */
+@RequiresVippsOpenApiSpec
 class VippsApiTests {
 
 	static final String MSN = "123456";

@@ -114,30 +114,14 @@ public final class VippsOpenApiContract {
 	 * Loads the spec from {@code -Dvipps.openapi.dir}, else {@code VIPPS_OPENAPI_DIR},
 	 * else {@code ../shared/vipps-openapi} next to the repository root.
 	 * @return the contract
-	 * @throws IllegalStateException when the spec cannot be found
+	 * @throws IllegalStateException when the spec cannot be found, saying where it looked
 	 */
 	public static VippsOpenApiContract load() {
-		String configured = System.getProperty(DIRECTORY_PROPERTY);
-		if (configured == null || configured.isBlank()) {
-			configured = System.getenv(DIRECTORY_ENV);
+		VippsOpenApiSpecSearch search = VippsOpenApiSpecSearch.run();
+		if (search.directory() == null) {
+			throw new IllegalStateException(search.notFound());
 		}
-		if (configured != null && !configured.isBlank()) {
-			return load(Path.of(configured));
-		}
-		Path current = Path.of("").toAbsolutePath();
-		List<Path> tried = new ArrayList<>();
-		while (current != null) {
-			for (Path candidate : List.of(current.resolve("shared/vipps-openapi"),
-					current.resolve("../shared/vipps-openapi"))) {
-				tried.add(candidate.normalize());
-				if (Files.isRegularFile(candidate.resolve("swagger.yaml"))) {
-					return load(candidate);
-				}
-			}
-			current = current.getParent();
-		}
-		throw new IllegalStateException("Vipps OpenAPI spec not found: set -D" + DIRECTORY_PROPERTY + " or "
-				+ DIRECTORY_ENV + " to the directory holding swagger.yaml and ms_import.yaml (tried " + tried + ")");
+		return load(search.directory());
 	}
 
 	/**

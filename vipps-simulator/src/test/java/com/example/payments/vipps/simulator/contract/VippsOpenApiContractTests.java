@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * The contract check can fail: wrong requests, wrong answers and undocumented deviations
  * are reported; only the documented deviations pass.
  */
+@RequiresVippsOpenApiSpec
 class VippsOpenApiContractTests {
 
 	private static final String GOOD = "{\"customerInfo\":{},\"merchantInfo\":{\"merchantSerialNumber\":\"123456\","
