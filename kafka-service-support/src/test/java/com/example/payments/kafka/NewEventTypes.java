@@ -9,6 +9,7 @@ import org.apache.avro.Schema;
 import org.apache.avro.Schema.Field;
 import org.apache.avro.generic.GenericData;
 import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.GenericRecordBuilder;
 
 /**
  * Plays a producer built after this one: its {@code PaymentEvent} has one more event
@@ -43,16 +44,18 @@ public final class NewEventTypes {
 		GenericRecord disputed = new GenericData.Record(disputedSchema);
 		disputed.put("amount", 20_000L);
 		disputed.put("reason", "fraud suspected");
-		GenericRecord event = new GenericData.Record(NEWER_PAYMENT_EVENT);
 		long now = Instant.parse("2026-11-25T10:00:05Z").toEpochMilli();
-		event.put("eventId", "disputed-" + orderId);
-		event.put("merchantSerialNumber", msn);
-		event.put("orderId", orderId);
-		event.put("occurredAt", now);
-		event.put("recordedAt", now);
-		event.put("source", new GenericData.EnumSymbol(NEWER_PAYMENT_EVENT.getField("source").schema(), "CALLBACK"));
-		event.put("commandId", null);
-		event.put("event", disputed);
+		// The builder gives every field this test does not care about its schema default,
+		// so the fixture keeps up with envelope fields added later.
+		GenericRecord event = new GenericRecordBuilder(NEWER_PAYMENT_EVENT).set("eventId", "disputed-" + orderId)
+			.set("merchantSerialNumber", msn)
+			.set("orderId", orderId)
+			.set("occurredAt", now)
+			.set("recordedAt", now)
+			.set("source", new GenericData.EnumSymbol(NEWER_PAYMENT_EVENT.getField("source").schema(), "CALLBACK"))
+			.set("commandId", null)
+			.set("event", disputed)
+			.build();
 		return event;
 	}
 
