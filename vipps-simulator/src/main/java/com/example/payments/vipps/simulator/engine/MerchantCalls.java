@@ -1,5 +1,6 @@
 package com.example.payments.vipps.simulator.engine;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +51,8 @@ public final class MerchantCalls {
 
 	private final ScheduledExecutorService scheduler;
 
+	private final ExecutorService httpExecutor;
+
 	private final List<PendingCallback> held = new ArrayList<>();
 
 	public MerchantCalls(SimulatorProperties properties, SimulatorFaults faults, ExchangeRecorder recorder,
@@ -58,6 +62,7 @@ public final class MerchantCalls {
 		this.recorder = recorder;
 		this.clock = clock;
 		this.scheduler = scheduler;
+		this.httpExecutor = httpExecutor;
 		// No redirects: Vipps does not follow them. HTTP/1.1: no h2c upgrade dance.
 		this.http = HttpClient.newBuilder()
 			.followRedirects(HttpClient.Redirect.NEVER)
@@ -226,9 +231,7 @@ public final class MerchantCalls {
 		CompletableFuture<Void> wait = merchantLatency.isZero() ? CompletableFuture.completedFuture(null)
 				: delayed(merchantLatency);
 		String injected = (fault != null) ? fault : (merchantLatency.isZero() ? null : "MERCHANT_LATENCY");
-		return wait
-			.thenCompose((ignored) -> this.http.sendAsync(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)))
+		return wait.thenApplyAsync((ignored) -> exchange(request.build()), this.httpExecutor)
 			.handle((response, failure) -> {
 				Duration latency = Duration.ofNanos(System.nanoTime() - started);
 				Outcome outcome;
@@ -253,6 +256,22 @@ public final class MerchantCalls {
 				}
 				return outcome;
 			});
+	}
+
+	// Sends and waits, on one of the simulator's HTTP threads. Not sendAsync: given an
+	// executor, the JDK client completes every response on the common CompletableFuture
+	// pool, which on a machine with fewer than three cores starts a thread per response.
+	private HttpResponse<String> exchange(HttpRequest request) {
+		try {
+			return this.http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new CompletionException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new CompletionException(ex);
+		}
 	}
 
 	private CompletableFuture<Void> delayed(Duration delay) {
