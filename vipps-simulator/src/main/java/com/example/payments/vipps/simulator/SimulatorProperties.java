@@ -180,12 +180,12 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 	 *
 	 * @param maxPayments payments kept, across all MSNs
 	 */
-	public record Retention(@DefaultValue("100000") int maxPayments) {
+	public record Retention(@DefaultValue("50000") int maxPayments) {
 
 		/**
 		 * Payments kept by default.
 		 */
-		public static final int DEFAULT_MAX_PAYMENTS = 100_000;
+		public static final int DEFAULT_MAX_PAYMENTS = 50_000;
 
 		public Retention {
 			if (maxPayments < 1) {

@@ -394,8 +394,7 @@ public final class VippsSimulator implements AutoCloseable {
 		}
 
 		/**
-		 * How many payments are kept (default 100,000); beyond it the oldest is
-		 * forgotten.
+		 * How many payments are kept (default 50,000); beyond it the oldest is forgotten.
 		 * @param maxPayments the bound
 		 * @return this
 		 */

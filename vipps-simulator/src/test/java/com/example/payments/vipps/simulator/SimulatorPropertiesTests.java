@@ -105,11 +105,11 @@ class SimulatorPropertiesTests {
 	}
 
 	@Test
-	void keepsTheNewest50000ExchangesAndTheNewest100000PaymentsByDefault() {
+	void keepsTheNewest50000ExchangesAndTheNewest50000PaymentsByDefault() {
 		SimulatorProperties properties = VippsSimulator.builder().properties();
 		assertThat(properties.exchanges())
 			.isEqualTo(new SimulatorProperties.Exchanges(SimulatorProperties.Exchanges.Recording.BOUNDED, 50_000));
-		assertThat(properties.retention().maxPayments()).isEqualTo(100_000);
+		assertThat(properties.retention().maxPayments()).isEqualTo(50_000);
 		assertThat(properties.urlPolicy()).isEqualTo(UrlPolicy.ALLOW_LOCAL_HTTP);
 	}
 

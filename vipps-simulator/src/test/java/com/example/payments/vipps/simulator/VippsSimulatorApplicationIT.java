@@ -56,7 +56,7 @@ class VippsSimulatorApplicationIT {
 			assertThat(properties.merchants()).extracting(SimulatedMerchant::name)
 				.containsExactly("Acme Socks", "Acme Direct");
 			assertThat(properties.exchanges().recording()).isEqualTo(SimulatorProperties.Exchanges.Recording.BOUNDED);
-			assertThat(properties.retention().maxPayments()).isEqualTo(100_000);
+			assertThat(properties.retention().maxPayments()).isEqualTo(50_000);
 		}
 	}
 

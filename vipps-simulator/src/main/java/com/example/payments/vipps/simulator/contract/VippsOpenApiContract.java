@@ -37,8 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * regular payment with {@code scope}; gateway errors (401, 429) in the APIM
  * {@code {statusCode, message}} shape; an express callback that matches both
  * {@code oneOf} branches (the spec's schemas overlap); {@code "[Expired]"} personal
- * values in /details seven days after the reservation. The access-token endpoint is not
- * in the spec and is skipped.
+ * values in /details seven days after the reservation; no {@code Authorization} on a
+ * callback or shipping-details call when the initiate gave no {@code authToken} (when it
+ * gave one, the call must carry exactly it). Calls to merchants are checked against
+ * {@code ms_import.yaml} itself, whose {@code ShippingCost} is at least 1.00 (0.00 in
+ * {@code swagger.yaml}). The access-token endpoint is not in the spec and is skipped.
  */
 public final class VippsOpenApiContract {
 

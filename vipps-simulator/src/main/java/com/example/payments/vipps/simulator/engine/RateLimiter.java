@@ -119,7 +119,7 @@ public final class RateLimiter {
 
 		private final String key;
 
-		private final Deque<Instant> calls = new ArrayDeque<>();
+		private final Deque<Instant> calls = new ArrayDeque<>(2);
 
 		private boolean forgotten;
 

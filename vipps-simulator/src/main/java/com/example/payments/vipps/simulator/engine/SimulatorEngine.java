@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -59,8 +58,6 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
-	private final ExecutorService httpExecutor;
-
 	private final MerchantCalls merchantCalls;
 
 	private final PaymentBook payments;
@@ -77,9 +74,7 @@ public final class SimulatorEngine implements AutoCloseable {
 		this.validator = new InitiateValidator(properties.urlPolicy());
 		this.orderLocks = new OrderLocks(properties.orderLock().enabled());
 		this.scheduler = Executors.newScheduledThreadPool(2, daemon("vipps-sim-timer"));
-		this.httpExecutor = Executors.newCachedThreadPool(daemon("vipps-sim-http"));
-		this.merchantCalls = new MerchantCalls(properties, this.faults, this.recorder, this.clock, this.scheduler,
-				this.httpExecutor);
+		this.merchantCalls = new MerchantCalls(properties, this.faults, this.recorder, this.clock, this.scheduler);
 		this.scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
 	}
 
@@ -551,7 +546,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
-		this.httpExecutor.shutdownNow();
+		this.merchantCalls.close();
 	}
 
 	private SimulatedMerchant merchant(PaymentRecord payment) {

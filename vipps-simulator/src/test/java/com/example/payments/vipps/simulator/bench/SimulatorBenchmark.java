@@ -23,21 +23,24 @@ import reactor.netty.http.server.HttpServer;
  * run and over its first and last {@code window} calls; the last line is the BENCH line
  * of STYLE.md.
  * <p>
- * Options ({@code --name=value}): {@code payments} (default 55000: 220,000 calls),
- * {@code warmup-calls} (20000), {@code window} (50000), {@code concurrency} (16);
+ * Options ({@code --name=value}): {@code payments} (default 75000: 300,000 calls),
+ * {@code warmup-calls} (100000), {@code window} (50000), {@code concurrency} (16);
  * {@code --skip-baseline} measures the simulator only (no BENCH line; for profiling). Any
  * {@code --vipps.simulator.*} option is passed to the simulator, e.g.
- * {@code --vipps.simulator.exchanges.recording=OFF}. JVM options for both servers come
- * from {@code BENCH_SERVER_JAVA_OPTS} (default {@code -Xms512m -Xmx512m}).
+ * {@code --vipps.simulator.exchanges.recording=BOUNDED} (the default here is {@code OFF},
+ * what a load run uses). JVM options for both servers come from
+ * {@code BENCH_SERVER_JAVA_OPTS} (default {@code -Xms512m -Xmx512m}).
  */
 public final class SimulatorBenchmark {
+
+	private static final String RECORDING = "--vipps.simulator.exchanges.recording";
 
 	private SimulatorBenchmark() {
 	}
 
 	public static void main(String[] args) throws IOException, InterruptedException {
-		int payments = 55_000;
-		int warmupCalls = 20_000;
+		int payments = 75_000;
+		int warmupCalls = 100_000;
 		int window = 50_000;
 		int concurrency = 16;
 		boolean baselineWanted = true;
@@ -58,6 +61,15 @@ public final class SimulatorBenchmark {
 					simulatorOptions.add(arg);
 				}
 			}
+		}
+		String recording = simulatorOptions.stream()
+			.filter((option) -> option.startsWith(RECORDING + "="))
+			.map((option) -> option.substring(RECORDING.length() + 1))
+			.findFirst()
+			.orElse("OFF");
+		if (simulatorOptions.stream().noneMatch((option) -> option.startsWith(RECORDING + "="))) {
+			// A load run keeps no exchanges (README: "Configuration").
+			simulatorOptions.add(RECORDING + "=OFF");
 		}
 		String javaOptions = System.getenv().getOrDefault("BENCH_SERVER_JAVA_OPTS", "-Xms512m -Xmx512m");
 		List<String> jvm = Arrays.asList(javaOptions.trim().split("\\s+"));
@@ -98,12 +110,13 @@ public final class SimulatorBenchmark {
 			System.out.println(String.format(Locale.ROOT,
 					"BENCH simulator per_s=%.0f p50_ms=%.3f p99_ms=%.3f baseline=%.0f ratio=%.3f cpu_ms_per_call=%.4f "
 							+ "cpu_ms_first=%.4f cpu_ms_last=%.4f baseline_cpu_ms_per_call=%.4f cpu_ratio=%.2f "
-							+ "initiate_per_s=%.0f capture_per_s=%.0f details_per_s=%.0f calls=%d concurrency=%d errors=%d",
+							+ "initiate_per_s=%.0f capture_per_s=%.0f details_per_s=%.0f calls=%d concurrency=%d "
+							+ "recording=%s errors=%d",
 					simulator.perSecond(), simulator.p50Ms(), simulator.p99Ms(), baseline.perSecond(),
 					simulator.perSecond() / baseline.perSecond(), simulator.cpuMsPerCall(), simulator.cpuMsFirst(),
 					simulator.cpuMsLast(), baseline.cpuMsPerCall(), simulator.cpuMsPerCall() / baseline.cpuMsPerCall(),
 					simulator.perSecond() / 4, simulator.perSecond() / 4, simulator.perSecond() / 4, simulator.calls(),
-					concurrency, simulator.errors()));
+					concurrency, recording, simulator.errors()));
 		}
 		finally {
 			merchant.disposeNow();
