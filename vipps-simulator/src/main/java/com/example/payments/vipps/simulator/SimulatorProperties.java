@@ -47,6 +47,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param omitOptionalFields send every answer and callback with only the fields the spec
  * requires (no transactionId, requestId, transactionSummary, optional timestamps...), the
  * leanest documents Vipps may legally send
+ * @param exchanges what is kept of the HTTP exchanges (tests read them; load runs turn
+ * them off)
+ * @param retention how many payments are kept
  */
 @ConfigurationProperties("vipps.simulator")
 public record SimulatorProperties(List<SimulatedMerchant> merchants, List<SimulatedPartner> partners,
@@ -58,7 +61,8 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 		String publicBaseUrl, @DefaultValue("APIM") GatewayErrorFormat gatewayErrorFormat,
 		@DefaultValue AutoApprove autoApprove, Map<SimulatedOperation, OperationFaults> faults,
 		@DefaultValue OrderLock orderLock, @DefaultValue("false") boolean strictSystemHeaders,
-		Set<String> unverifiedTestUsers, @DefaultValue("false") boolean omitOptionalFields) {
+		Set<String> unverifiedTestUsers, @DefaultValue("false") boolean omitOptionalFields,
+		@DefaultValue Exchanges exchanges, @DefaultValue Retention retention) {
 
 	public SimulatorProperties {
 		merchants = (merchants != null) ? List.copyOf(merchants) : List.of();
@@ -67,6 +71,8 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 		autoApprove = (autoApprove != null) ? autoApprove : AutoApprove.disabled();
 		orderLock = (orderLock != null) ? orderLock : new OrderLock(true);
 		unverifiedTestUsers = (unverifiedTestUsers != null) ? Set.copyOf(unverifiedTestUsers) : Set.of();
+		exchanges = (exchanges != null) ? exchanges : Exchanges.bounded(Exchanges.DEFAULT_CAPACITY);
+		retention = (retention != null) ? retention : new Retention(Retention.DEFAULT_MAX_PAYMENTS);
 		for (String phone : unverifiedTestUsers) {
 			if (!phone.matches("^\\d{8}$")) {
 				throw new IllegalArgumentException(
@@ -117,6 +123,80 @@ public record SimulatorProperties(List<SimulatedMerchant> merchants, List<Simula
 		 * ErrorFromAzure).
 		 */
 		AZURE
+
+	}
+
+	/**
+	 * What the simulator keeps of the HTTP exchanges it takes part in (API calls it
+	 * answers, calls it makes to merchants).
+	 *
+	 * @param recording FULL, BOUNDED or OFF
+	 * @param capacity exchanges kept when BOUNDED; the oldest is dropped first
+	 */
+	public record Exchanges(@DefaultValue("BOUNDED") Recording recording, @DefaultValue("50000") int capacity) {
+
+		/**
+		 * Exchanges kept by default.
+		 */
+		public static final int DEFAULT_CAPACITY = 50_000;
+
+		public Exchanges {
+			recording = (recording != null) ? recording : Recording.BOUNDED;
+			if (capacity < 1) {
+				throw new IllegalArgumentException(
+						"vipps.simulator.exchanges.capacity must be at least 1, was " + capacity);
+			}
+		}
+
+		public static Exchanges bounded(int capacity) {
+			return new Exchanges(Recording.BOUNDED, capacity);
+		}
+
+		/**
+		 * How much is recorded.
+		 */
+		public enum Recording {
+
+			/**
+			 * Every exchange, never dropped: memory grows with every call (short tests).
+			 */
+			FULL,
+
+			/**
+			 * The newest {@code capacity} exchanges.
+			 */
+			BOUNDED,
+
+			/**
+			 * Nothing: {@code exchanges()} is empty (load runs).
+			 */
+			OFF
+
+		}
+
+	}
+
+	/**
+	 * How long the simulator remembers payments. Vipps keeps a payment for years and its
+	 * time limits run up to 365 days (refund), which no test process can hold for every
+	 * payment of a load run: the bound is a count, and the oldest payment is forgotten
+	 * first (its orderId then answers 35, as an unknown one does).
+	 *
+	 * @param maxPayments payments kept, across all MSNs
+	 */
+	public record Retention(@DefaultValue("50000") int maxPayments) {
+
+		/**
+		 * Payments kept by default.
+		 */
+		public static final int DEFAULT_MAX_PAYMENTS = 50_000;
+
+		public Retention {
+			if (maxPayments < 1) {
+				throw new IllegalArgumentException(
+						"vipps.simulator.retention.max-payments must be at least 1, was " + maxPayments);
+			}
+		}
 
 	}
 

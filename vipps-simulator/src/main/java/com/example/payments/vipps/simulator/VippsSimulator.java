@@ -12,6 +12,7 @@ import java.util.Set;
 import com.example.payments.vipps.simulator.engine.SimulatorEngine;
 import com.example.payments.vipps.simulator.web.ControlRoutes;
 import com.example.payments.vipps.simulator.web.LandingPage;
+import com.example.payments.vipps.simulator.web.UnmatchedRequests;
 import com.example.payments.vipps.simulator.web.VippsApiRoutes;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
@@ -52,14 +53,15 @@ public final class VippsSimulator implements AutoCloseable {
 
 	/**
 	 * Every route the simulator serves: the Vipps API, the landing page and
-	 * {@code /_sim}.
+	 * {@code /_sim}; anything else gets the gateway's 404 or 405.
 	 * @param engine the engine
 	 * @return the routes
 	 */
 	public static RouterFunction<ServerResponse> routes(SimulatorEngine engine) {
-		return new VippsApiRoutes(engine).routes()
+		RouterFunction<ServerResponse> known = new VippsApiRoutes(engine).routes()
 			.and(new LandingPage(engine).routes())
 			.and(new ControlRoutes(engine).routes());
+		return known.and(new UnmatchedRequests(engine, known).routes());
 	}
 
 	/**
@@ -221,7 +223,9 @@ public final class VippsSimulator implements AutoCloseable {
 	}
 
 	/**
-	 * Every exchange so far, in order: API calls answered and merchant calls made.
+	 * The exchanges kept so far (all, the newest 50,000 by default, or none: see
+	 * {@link Builder#recordExchanges}), in order: API calls answered and merchant calls
+	 * made.
 	 * @return the exchanges
 	 */
 	public List<RecordedExchange> exchanges() {
@@ -296,6 +300,11 @@ public final class VippsSimulator implements AutoCloseable {
 		private final Set<String> unverifiedTestUsers = new HashSet<>();
 
 		private boolean omitOptionalFields;
+
+		private SimulatorProperties.Exchanges exchanges = SimulatorProperties.Exchanges
+			.bounded(SimulatorProperties.Exchanges.DEFAULT_CAPACITY);
+
+		private int maxPayments = SimulatorProperties.Retention.DEFAULT_MAX_PAYMENTS;
 
 		private Builder() {
 		}
@@ -420,6 +429,37 @@ public final class VippsSimulator implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * What {@link VippsSimulator#exchanges()} keeps: {@code FULL} (everything),
+		 * {@code BOUNDED} (the newest 50,000, the default) or {@code OFF} (load runs).
+		 * @param recording the mode
+		 * @return this
+		 */
+		public Builder recordExchanges(SimulatorProperties.Exchanges.Recording recording) {
+			return recordExchanges(recording, SimulatorProperties.Exchanges.DEFAULT_CAPACITY);
+		}
+
+		/**
+		 * What {@link VippsSimulator#exchanges()} keeps.
+		 * @param recording the mode
+		 * @param capacity exchanges kept when {@code BOUNDED}
+		 * @return this
+		 */
+		public Builder recordExchanges(SimulatorProperties.Exchanges.Recording recording, int capacity) {
+			this.exchanges = new SimulatorProperties.Exchanges(recording, capacity);
+			return this;
+		}
+
+		/**
+		 * How many payments are kept (default 50,000); beyond it the oldest is forgotten.
+		 * @param maxPayments the bound
+		 * @return this
+		 */
+		public Builder maxPayments(int maxPayments) {
+			this.maxPayments = maxPayments;
+			return this;
+		}
+
 		public Builder callbackTimeout(Duration callbackTimeout) {
 			this.callbackTimeout = callbackTimeout;
 			return this;
@@ -492,7 +532,8 @@ public final class VippsSimulator implements AutoCloseable {
 					this.consentRemovalTimeout, this.callbackMsnAsNumber, this.expressReservesShippingCost,
 					this.rateLimits, this.publicBaseUrl, this.gatewayErrorFormat, this.autoApprove, this.faults,
 					new SimulatorProperties.OrderLock(this.orderLock), this.strictSystemHeaders,
-					this.unverifiedTestUsers, this.omitOptionalFields);
+					this.unverifiedTestUsers, this.omitOptionalFields, this.exchanges,
+					new SimulatorProperties.Retention(this.maxPayments));
 		}
 
 		public VippsSimulator start() {

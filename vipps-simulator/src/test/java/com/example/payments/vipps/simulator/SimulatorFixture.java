@@ -16,6 +16,8 @@ final class SimulatorFixture implements AutoCloseable {
 
 	static final String DIRECT_MSN = "654321";
 
+	static final String MERCHANT_NAME = "Acme Socks";
+
 	private static final AtomicInteger orders = new AtomicInteger();
 
 	private static VippsOpenApiContract contract;
@@ -41,7 +43,7 @@ final class SimulatorFixture implements AutoCloseable {
 
 	VippsSimulator start(Consumer<VippsSimulator.Builder> configuration) {
 		VippsSimulator.Builder builder = VippsSimulator.builder()
-			.merchant(SimulatedMerchant.of(MSN, "client-id", "client-secret", "subscription-key"))
+			.merchant(SimulatedMerchant.of(MSN, "client-id", "client-secret", "subscription-key").name(MERCHANT_NAME))
 			.merchant(SimulatedMerchant.of(DIRECT_MSN, "cid-2", "secret-2", "key-2").directCapture(true))
 			.seed(7L);
 		configuration.accept(builder);

@@ -118,6 +118,35 @@ class SimulatorPropertiesTests {
 	}
 
 	@Test
+	void merchantNameDefaultsToShopAndItsMsn() {
+		assertThat(MERCHANT.name()).isEqualTo("Shop 123456");
+		assertThat(MERCHANT.name("  Acme Socks ").name()).isEqualTo("Acme Socks");
+		assertThat(MERCHANT.name("Acme Socks").directCapture(true).name()).isEqualTo("Acme Socks");
+		assertThatIllegalArgumentException().isThrownBy(() -> MERCHANT.name("x".repeat(101)))
+			.withMessageContaining("name");
+	}
+
+	@Test
+	void keepsTheNewest50000ExchangesAndTheNewest50000PaymentsByDefault() {
+		SimulatorProperties properties = VippsSimulator.builder().properties();
+		assertThat(properties.exchanges())
+			.isEqualTo(new SimulatorProperties.Exchanges(SimulatorProperties.Exchanges.Recording.BOUNDED, 50_000));
+		assertThat(properties.retention().maxPayments()).isEqualTo(50_000);
+		assertThat(properties.urlPolicy()).isEqualTo(UrlPolicy.ALLOW_LOCAL_HTTP);
+	}
+
+	@Test
+	void rejectsBoundsBelowOne() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsSimulator.builder()
+				.recordExchanges(SimulatorProperties.Exchanges.Recording.BOUNDED, 0)
+				.properties())
+			.withMessageContaining("exchanges.capacity");
+		assertThatIllegalArgumentException().isThrownBy(() -> VippsSimulator.builder().maxPayments(0).properties())
+			.withMessageContaining("retention.max-payments");
+	}
+
+	@Test
 	void rejectsFaultRatesAddingUpToMoreThanOne() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new SimulatorProperties.OperationFaults(Duration.ZERO, Duration.ZERO, 0.7, 0.5));

@@ -1,6 +1,7 @@
 package com.example.payments.vipps.simulator;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -392,6 +393,33 @@ class VippsApiTests {
 			assertThat(local.initiate(MSN, orderId(), 20000, "https://shop.example.com/callbacks").status())
 				.isEqualTo(200);
 		}
+	}
+
+	@Test
+	void defaultUrlPolicyRefusesPlainHttpToAHostThatIsNotLoopback() {
+		Result refused = client.initiate(MSN, orderId(), 20000, "http://shop.example.com/vipps");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.errorGroup()).isEqualTo("InvalidRequest");
+		assertThat(refused.errorCode()).isEqualTo("callbackPrefix");
+		assertThat(refused.json().get(0).get("errorMessage").asString()).contains("HTTPS");
+		assertThat(client.initiate(MSN, orderId(), 20000, "http://localhost:8082/vipps").status()).isEqualTo(200);
+	}
+
+	@Test
+	void fallBackMayBeAnAppUrlOrIntentWithoutIsApp() {
+		for (String fallBack : List.of("myapp://vipps/result", "INTENT")) {
+			String orderId = orderId();
+			Result initiated = client.initiate(VippsTestClient.regular(MSN, orderId, 20000, merchant.baseUrl())
+				.replace("https://shop.example.com/result/" + orderId, fallBack));
+			assertThat(initiated.status()).as(fallBack).isEqualTo(200);
+			assertThat(initiated.json().get("url").asString()).as("no isApp: the landing page")
+				.startsWith(vipps.simulator().baseUrl());
+		}
+		String orderId = orderId();
+		Result refused = client.initiate(VippsTestClient.regular(MSN, orderId, 20000, merchant.baseUrl())
+			.replace("https://shop.example.com/result/" + orderId, "javascript:alert(1)"));
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.errorCode()).isEqualTo("fallBack");
 	}
 
 	@Test

@@ -37,10 +37,26 @@ class VippsSimulatorApplicationIT {
 				.isEqualTo("Bearer");
 			http.get().uri("/_sim/payments").exchange().expectStatus().isOk().expectBody().json("[]");
 			http.get().uri("/actuator/health").exchange().expectStatus().isOk();
+			// Not Boot's error page: the gateway's shape, as in-process.
+			http.get()
+				.uri("/ecomm/v2/nothing")
+				.exchange()
+				.expectStatus()
+				.isNotFound()
+				.expectBody()
+				.jsonPath("$.statusCode")
+				.isEqualTo(404)
+				.jsonPath("$.error")
+				.doesNotExist();
+			http.put().uri("/ecomm/v2/payments/order-1/capture").exchange().expectStatus().isEqualTo(405);
 			SimulatorProperties properties = context.getBean(SimulatorProperties.class);
 			assertThat(properties.merchants()).extracting(SimulatedMerchant::msn).containsExactly("123456", "654321");
 			assertThat(properties.merchants().get(1).directCapture()).isTrue();
 			assertThat(properties.urlPolicy()).isEqualTo(UrlPolicy.ALLOW_LOCAL_HTTP);
+			assertThat(properties.merchants()).extracting(SimulatedMerchant::name)
+				.containsExactly("Acme Socks", "Acme Direct");
+			assertThat(properties.exchanges().recording()).isEqualTo(SimulatorProperties.Exchanges.Recording.BOUNDED);
+			assertThat(properties.retention().maxPayments()).isEqualTo(50_000);
 		}
 	}
 

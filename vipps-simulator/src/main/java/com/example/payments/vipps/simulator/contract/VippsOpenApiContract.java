@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,8 +37,11 @@ import tools.jackson.databind.node.ObjectNode;
  * regular payment with {@code scope}; gateway errors (401, 429) in the APIM
  * {@code {statusCode, message}} shape; an express callback that matches both
  * {@code oneOf} branches (the spec's schemas overlap); {@code "[Expired]"} personal
- * values in /details seven days after the reservation. The access-token endpoint is not
- * in the spec and is skipped.
+ * values in /details seven days after the reservation; no {@code Authorization} on a
+ * callback or shipping-details call when the initiate gave no {@code authToken} (when it
+ * gave one, the call must carry exactly it). Calls to merchants are checked against
+ * {@code ms_import.yaml} itself, whose {@code ShippingCost} is at least 1.00 (0.00 in
+ * {@code swagger.yaml}). The access-token endpoint is not in the spec and is skipped.
  */
 public final class VippsOpenApiContract {
 
@@ -53,24 +57,36 @@ public final class VippsOpenApiContract {
 
 	private final OpenApiInteractionValidator validator;
 
+	private final OpenApiInteractionValidator merchantValidator;
+
 	private final Path specification;
 
 	private VippsOpenApiContract(Path specification) {
 		this.specification = specification;
-		// The spec repeats an operationId (its two inline callbacks), which the strict
-		// loader
-		// refuses; the parser itself reads it fine, so parse first and hand over the
-		// model.
+		this.validator = validatorFor(specification);
+		// swagger.yaml imports the merchant endpoints from ms_import.yaml, but its
+		// schemas
+		// win where names collide: ShippingCost has minimum 0.00 in swagger.yaml and 1.00
+		// in ms_import.yaml. Calls to merchants are checked against ms_import.yaml
+		// itself.
+		this.merchantValidator = validatorFor(specification.resolveSibling("ms_import.yaml"));
+	}
+
+	private static OpenApiInteractionValidator validatorFor(Path file) {
+		// swagger.yaml repeats an operationId (its two inline callbacks), which the
+		// strict
+		// loader refuses; the parser itself reads it fine, so parse first and hand over
+		// the model.
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);
-		SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(specification.toUri().toString(), null, options);
+		SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(file.toUri().toString(), null, options);
 		OpenAPI api = parsed.getOpenAPI();
 		if (api == null) {
-			throw new IllegalStateException("Cannot parse " + specification + ": " + parsed.getMessages());
+			throw new IllegalStateException("Cannot parse " + file + ": " + parsed.getMessages());
 		}
 		tolerateDocumentedDeviations(api);
 		new ResolverFully().resolveFully(api);
-		this.validator = OpenApiInteractionValidator.createFor(api).build();
+		return OpenApiInteractionValidator.createFor(api).build();
 	}
 
 	/**
@@ -149,11 +165,7 @@ public final class VippsOpenApiContract {
 	 * @return human-readable violations, empty when all match
 	 */
 	public List<String> violations(List<RecordedExchange> exchanges) {
-		List<String> violations = new ArrayList<>();
-		for (RecordedExchange exchange : exchanges) {
-			violations.addAll(violations(exchange, true));
-		}
-		return violations;
+		return violations(exchanges, true);
 	}
 
 	/**
@@ -163,11 +175,71 @@ public final class VippsOpenApiContract {
 	 * @return violations
 	 */
 	public List<String> simulatorViolations(List<RecordedExchange> exchanges) {
+		return violations(exchanges, false);
+	}
+
+	private List<String> violations(List<RecordedExchange> exchanges, boolean includeOtherSide) {
+		Map<String, String> authTokens = authTokens(exchanges);
 		List<String> violations = new ArrayList<>();
 		for (RecordedExchange exchange : exchanges) {
-			violations.addAll(violations(exchange, false));
+			violations.addAll(violations(exchange, includeOtherSide));
+			String authorization = authorizationViolation(exchange, authTokens);
+			if (authorization != null) {
+				violations.add(authorization);
+			}
 		}
 		return violations;
+	}
+
+	/**
+	 * The {@code authToken} of every successful initiate among the exchanges, by (MSN,
+	 * orderId).
+	 * @param exchanges the exchanges
+	 * @return the tokens
+	 */
+	private static Map<String, String> authTokens(List<RecordedExchange> exchanges) {
+		Map<String, String> tokens = new HashMap<>();
+		for (RecordedExchange exchange : exchanges) {
+			if (exchange.kind() != Kind.INITIATE || exchange.status() != 200) {
+				continue;
+			}
+			try {
+				JsonNode token = VippsPayloads.parse(exchange.requestBody()).path("merchantInfo").path("authToken");
+				if (token.isString()) {
+					tokens.put(exchange.msn() + ":" + exchange.orderId(), token.asString());
+				}
+			}
+			catch (RuntimeException ex) {
+				// Not JSON: reported by the request check.
+			}
+		}
+		return tokens;
+	}
+
+	/**
+	 * The spec marks {@code Authorization} required on the callback, but OpenAPI ignores
+	 * header parameters named Authorization, and {@code authToken} is optional. So: a
+	 * callback or shipping-details call must carry exactly the authToken of its initiate
+	 * when one was given (and that initiate is among the exchanges); without one, no
+	 * header is expected.
+	 * @param exchange an exchange
+	 * @param authTokens the tokens given at initiation
+	 * @return the violation or null
+	 */
+	private static String authorizationViolation(RecordedExchange exchange, Map<String, String> authTokens) {
+		if (exchange.kind() != Kind.CALLBACK && exchange.kind() != Kind.SHIPPING_DETAILS) {
+			return null;
+		}
+		if (exchange.injectedFault() != null && exchange.injectedFault().startsWith("MERCHANT_FAILS")) {
+			return null;
+		}
+		String expected = authTokens.get(exchange.msn() + ":" + exchange.orderId());
+		if (expected == null || expected.equals(exchange.requestHeader("Authorization"))) {
+			return null;
+		}
+		return exchange.kind() + " " + exchange.method() + " " + exchange.url() + " (request): Authorization must be "
+				+ "the authToken given at initiation, was "
+				+ ((exchange.requestHeader("Authorization") != null) ? "a different value" : "missing");
 	}
 
 	private List<String> violations(RecordedExchange exchange, boolean includeOtherSide) {
@@ -187,10 +259,15 @@ public final class VippsOpenApiContract {
 		if (validateRequest) {
 			SimpleRequest.Builder request = new SimpleRequest.Builder(method, path);
 			exchange.requestHeaders().forEach((name, values) -> request.withHeader(name, values));
+			if (exchange.outbound() && exchange.requestHeader("Authorization") == null) {
+				// Required by the spec, but authToken is optional: checked against the
+				// initiate by authorizationViolation instead.
+				request.withHeader("Authorization", "no-authToken-given");
+			}
 			if (!exchange.requestBody().isEmpty()) {
 				request.withBody(exchange.outbound() ? tolerated(exchange) : exchange.requestBody());
 			}
-			report(found, exchange, "request", this.validator.validateRequest(request.build()));
+			report(found, exchange, "request", validator(exchange).validateRequest(request.build()));
 		}
 		if (validateResponse && !(exchange.outbound() && exchange.kind() != Kind.SHIPPING_DETAILS)) {
 			if (isGatewayError(exchange)) {
@@ -202,9 +279,13 @@ public final class VippsOpenApiContract {
 				response.withBody((exchange.kind() == Kind.DETAILS) ? toleratedDetails(exchange.responseBody())
 						: exchange.responseBody());
 			}
-			report(found, exchange, "response", this.validator.validateResponse(path, method, response.build()));
+			report(found, exchange, "response", validator(exchange).validateResponse(path, method, response.build()));
 		}
 		return found;
+	}
+
+	private OpenApiInteractionValidator validator(RecordedExchange exchange) {
+		return exchange.outbound() ? this.merchantValidator : this.validator;
 	}
 
 	private static void report(List<String> found, RecordedExchange exchange, String side, ValidationReport report) {

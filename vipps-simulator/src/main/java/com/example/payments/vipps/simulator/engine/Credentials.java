@@ -7,8 +7,10 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.example.payments.vipps.simulator.SimulatedMerchant;
 import com.example.payments.vipps.simulator.SimulatedPartner;
@@ -31,6 +33,9 @@ public final class Credentials {
 	private final Random random;
 
 	private final Map<String, Grant> tokens = new ConcurrentHashMap<>();
+
+	// Issue order is expiry order: every token has the same lifetime.
+	private final Queue<String> issueOrder = new ConcurrentLinkedQueue<>();
 
 	public Credentials(List<SimulatedMerchant> merchants, List<SimulatedPartner> partners, Duration lifetime,
 			SimulatorClock clock, Random random) {
@@ -70,6 +75,7 @@ public final class Credentials {
 			.getBytes(StandardCharsets.UTF_8));
 		String token = header + "." + payload + "." + BASE64URL.encodeToString(id);
 		this.tokens.put(token, new Grant(clientId, subscriptionKey, expiresAt));
+		this.issueOrder.add(token);
 		return new IssuedToken(token, now, expiresAt, this.lifetime.toSeconds());
 	}
 
@@ -130,6 +136,33 @@ public final class Credentials {
 	 */
 	public void expireAll() {
 		this.tokens.clear();
+		this.issueOrder.clear();
+	}
+
+	/**
+	 * Forgets tokens expired in real time (the timer calls this, one thread at a time).
+	 * Real time, not the simulator's clock: {@code reset()} turns the clock back, and a
+	 * token that is valid again then must still be known.
+	 */
+	void forgetExpired() {
+		Instant now = Instant.now();
+		String oldest;
+		while ((oldest = this.issueOrder.peek()) != null) {
+			Grant grant = this.tokens.get(oldest);
+			if (grant != null && now.isBefore(grant.expiresAt())) {
+				return;
+			}
+			this.issueOrder.poll();
+			this.tokens.remove(oldest);
+		}
+	}
+
+	/**
+	 * How many issued tokens are remembered (for tests).
+	 * @return the number of tokens held
+	 */
+	int tokensHeld() {
+		return this.tokens.size();
 	}
 
 	private void requireSubscriptionKey(String subscriptionKey) {

@@ -3,8 +3,11 @@ package com.example.payments.vipps.simulator.engine;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.example.payments.vipps.simulator.SimulatedMerchant;
@@ -27,6 +30,16 @@ public final class InitiateValidator {
 	private static final String REGULAR = "eComm Regular Payment";
 
 	private static final String EXPRESS = "eComm Express Payment";
+
+	private static final String INTENT = "INTENT";
+
+	private static final Pattern SCHEME = Pattern.compile("^([a-zA-Z][a-zA-Z0-9+.-]*):");
+
+	// Schemes a browser handles itself: never an app to return to.
+	private static final Set<String> NOT_APP_SCHEMES = Set.of("javascript", "vbscript", "data", "file", "about", "blob",
+			"ftp", "ws", "wss");
+
+	private static final Pattern IPV4_LITERAL = Pattern.compile("^\\d{1,3}(\\.\\d{1,3}){3}$");
 
 	private final UrlPolicy urlPolicy;
 
@@ -78,7 +91,7 @@ public final class InitiateValidator {
 		boolean isApp = bool(merchantInfo, "isApp");
 		boolean skipLandingPage = bool(transaction, "skipLandingPage");
 		String callbackPrefix = url(merchantInfo, "callbackPrefix", true, isApp);
-		String fallBack = url(merchantInfo, "fallBack", true, isApp);
+		String fallBack = fallBack(merchantInfo, isApp);
 		String authToken = string(merchantInfo, "authToken", false, 255);
 		String consentRemovalPrefix = url(merchantInfo, "consentRemovalPrefix", false, isApp);
 		String shippingDetailsPrefix = url(merchantInfo, "shippingDetailsPrefix", false, isApp);
@@ -198,14 +211,51 @@ public final class InitiateValidator {
 
 	private String url(JsonNode parent, String name, boolean required, boolean isApp) {
 		String value = string(parent, name, required, 255);
-		if (value == null || isApp) {
-			return value;
+		if (value == null) {
+			return null;
 		}
-		String problem = urlProblem(value);
+		// isApp: "URLs passed to Vipps will not be validated as regular URLs" (spec).
+		String problem = isApp ? null : urlProblem(value);
 		if (problem != null) {
 			throw VippsApiException.invalid(name, "Invalid " + name + ": " + problem);
 		}
 		return value;
+	}
+
+	// fallBack: an HTTPS URL like the others, an app URL (myapp://...) or exactly INTENT
+	// (Android returns to the calling app), with or without isApp, as the guide allows
+	// (1.2, 2.4). isApp relaxes only the HTTPS rules; a value without a scheme, or with a
+	// browser scheme that is no app (javascript:, data:, file: ...), is always refused:
+	// the landing page sends the user there.
+	private String fallBack(JsonNode merchantInfo, boolean isApp) {
+		String value = string(merchantInfo, "fallBack", true, 255);
+		String problem = fallBackProblem(value, isApp);
+		if (problem != null) {
+			throw VippsApiException.invalid("fallBack", "Invalid fallBack: " + problem);
+		}
+		return value;
+	}
+
+	/**
+	 * Why a {@code fallBack} is not acceptable, or null.
+	 * @param value the fallBack
+	 * @param isApp whether the payment was initiated with {@code isApp}
+	 * @return the problem or null
+	 */
+	String fallBackProblem(String value, boolean isApp) {
+		if (INTENT.equals(value)) {
+			return null;
+		}
+		Matcher scheme = SCHEME.matcher(value);
+		String name = scheme.find() ? scheme.group(1).toLowerCase(Locale.ROOT) : null;
+		if (name == null || NOT_APP_SCHEMES.contains(name)) {
+			return "not an HTTPS URL, an app URL (myapp://...) or INTENT";
+		}
+		if (!"http".equals(name) && !"https".equals(name)) {
+			return value.startsWith(scheme.group(0) + "//") ? null
+					: "an app URL has the form myapp://..., was '" + value + "'";
+		}
+		return isApp ? null : urlProblem(value);
 	}
 
 	/**
@@ -225,37 +275,65 @@ public final class InitiateValidator {
 		if (!uri.isAbsolute() || uri.getHost() == null || scheme == null) {
 			return "not a valid absolute URL";
 		}
-		if (this.urlPolicy == UrlPolicy.STRICT) {
-			if (!"https".equalsIgnoreCase(scheme)) {
-				return "the URL must use HTTPS";
+		boolean https = "https".equalsIgnoreCase(scheme);
+		boolean http = "http".equalsIgnoreCase(scheme);
+		return switch (this.urlPolicy) {
+			case STRICT -> {
+				if (!https) {
+					yield "the URL must use HTTPS";
+				}
+				yield isLocal(uri.getHost()) ? "localhost and loopback hosts are not allowed" : null;
 			}
-			if (isLocal(uri.getHost())) {
-				return "localhost and loopback hosts are not allowed";
-			}
-			return null;
+			case ALLOW_LOCAL_HTTP -> (https || (http && isLoopback(uri.getHost()))) ? null
+					: "the URL must use HTTPS (plain HTTP only to localhost, 127.0.0.0/8 or ::1)";
+			case ALLOW_HTTP -> (https || http) ? null : "the URL must use HTTPS or HTTP";
+		};
+	}
+
+	/**
+	 * A loopback host: {@code localhost} or a loopback IP literal; names are never looked
+	 * up.
+	 * @param host the URL's host
+	 * @return whether plain HTTP may go there
+	 */
+	private static boolean isLoopback(String host) {
+		String bare = bare(host);
+		if ("localhost".equalsIgnoreCase(bare)) {
+			return true;
 		}
-		if (!"https".equalsIgnoreCase(scheme) && !"http".equalsIgnoreCase(scheme)) {
-			return "the URL must use HTTPS (or HTTP with ALLOW_LOCAL_HTTP)";
-		}
-		return null;
+		InetAddress literal = ipLiteral(bare);
+		return literal != null && literal.isLoopbackAddress();
 	}
 
 	private static boolean isLocal(String host) {
-		String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-		if ("localhost".equalsIgnoreCase(bare) || bare.toLowerCase().endsWith(".localhost") || !bare.contains(".")) {
+		String bare = bare(host);
+		if ("localhost".equalsIgnoreCase(bare) || bare.toLowerCase(Locale.ROOT).endsWith(".localhost")
+				|| !bare.contains(".")) {
 			return true;
 		}
 		if (bare.matches("^[0-9.]+$") || bare.contains(":")) {
-			try {
-				InetAddress address = InetAddress.getByName(bare);
-				return address.isLoopbackAddress() || address.isAnyLocalAddress() || address.isSiteLocalAddress()
-						|| address.isLinkLocalAddress();
-			}
-			catch (java.net.UnknownHostException ex) {
-				return true;
-			}
+			InetAddress address = ipLiteral(bare);
+			return address == null || address.isLoopbackAddress() || address.isAnyLocalAddress()
+					|| address.isSiteLocalAddress() || address.isLinkLocalAddress();
 		}
 		return false;
+	}
+
+	private static String bare(String host) {
+		return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+	}
+
+	private static InetAddress ipLiteral(String host) {
+		if (!IPV4_LITERAL.matcher(host).matches() && !host.contains(":")) {
+			return null;
+		}
+		try {
+			// A literal: parsed, never resolved.
+			return InetAddress.getByName(host);
+		}
+		catch (UnknownHostException ex) {
+			return null;
+		}
 	}
 
 	private static String mobileNumber(JsonNode customerInfo) {

@@ -2,10 +2,6 @@ package com.example.payments.vipps.simulator.engine;
 
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -24,8 +20,17 @@ import com.example.payments.vipps.simulator.SimulatedAddress;
 import com.example.payments.vipps.simulator.SimulatedPayment.CallbackDelivery;
 import com.example.payments.vipps.simulator.SimulatorFaults;
 import com.example.payments.vipps.simulator.SimulatorProperties;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ConnectTimeoutException;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.timeout.ReadTimeoutException;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The calls Vipps makes to merchants: transaction-update callbacks (one attempt, 3 s, no
@@ -36,6 +41,10 @@ public final class MerchantCalls {
 	private static final Log logger = LogFactory.getLog(MerchantCalls.class);
 
 	private static final String JSON_UTF8 = "application/json;charset=UTF-8";
+
+	private final LoopResources loops;
+
+	private final ConnectionProvider connections;
 
 	private final HttpClient http;
 
@@ -52,19 +61,26 @@ public final class MerchantCalls {
 	private final List<PendingCallback> held = new ArrayList<>();
 
 	public MerchantCalls(SimulatorProperties properties, SimulatorFaults faults, ExchangeRecorder recorder,
-			SimulatorClock clock, ScheduledExecutorService scheduler, ExecutorService httpExecutor) {
+			SimulatorClock clock, ScheduledExecutorService scheduler) {
 		this.properties = properties;
 		this.faults = faults;
 		this.recorder = recorder;
 		this.clock = clock;
 		this.scheduler = scheduler;
-		// No redirects: Vipps does not follow them. HTTP/1.1: no h2c upgrade dance.
-		this.http = HttpClient.newBuilder()
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.version(HttpClient.Version.HTTP_1_1)
-			.connectTimeout(Duration.ofSeconds(3))
-			.executor(httpExecutor)
+		// Reactor Netty, like the server side: no thread per call. Its own event loop,
+		// because shipping details and consent removal are waited for (join) by callers
+		// that may run on the server's event loop. No redirects: Vipps does not follow
+		// them. HTTP/1.1 by default.
+		this.loops = LoopResources.create("vipps-sim-merchant", 1, true);
+		this.connections = ConnectionProvider.builder("vipps-sim-merchant")
+			.maxConnections(1000)
+			.pendingAcquireMaxCount(-1)
+			.maxIdleTime(Duration.ofSeconds(20))
 			.build();
+		this.http = HttpClient.create(this.connections)
+			.runOn(this.loops)
+			.followRedirect(false)
+			.option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 3000);
 	}
 
 	/**
@@ -211,9 +227,13 @@ public final class MerchantCalls {
 			}, timeout.toMillis(), TimeUnit.MILLISECONDS);
 			return future;
 		}
-		HttpRequest.Builder request;
+		URI uri;
 		try {
-			request = HttpRequest.newBuilder(URI.create(url)).timeout(timeout.minus(merchantLatency));
+			uri = URI.create(url);
+			if (uri.getHost() == null
+					|| !("http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme()))) {
+				throw new IllegalArgumentException("not an absolute http(s) URL: " + url);
+			}
 		}
 		catch (IllegalArgumentException ex) {
 			Outcome outcome = new Outcome(at, -1, "", Duration.ZERO, "invalid URL: " + ex.getMessage());
@@ -221,21 +241,17 @@ public final class MerchantCalls {
 					body, -1, Map.of(), "", Duration.ZERO, outcome.error(), fault));
 			return CompletableFuture.completedFuture(outcome);
 		}
-		headers.forEach(request::header);
-		request.method(method, body.isEmpty() ? HttpRequest.BodyPublishers.noBody()
-				: HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
 		CompletableFuture<Void> wait = merchantLatency.isZero() ? CompletableFuture.completedFuture(null)
 				: delayed(merchantLatency);
 		String injected = (fault != null) ? fault : (merchantLatency.isZero() ? null : "MERCHANT_LATENCY");
-		return wait
-			.thenCompose((ignored) -> this.http.sendAsync(request.build(),
-					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)))
+		return wait.thenCompose((ignored) -> exchange(method, uri, headers, body, timeout.minus(merchantLatency)))
 			.handle((response, failure) -> {
 				Duration latency = Duration.ofNanos(System.nanoTime() - started);
 				Outcome outcome;
 				if (failure != null) {
-					Throwable cause = (failure.getCause() != null) ? failure.getCause() : failure;
-					String error = (cause instanceof HttpTimeoutException)
+					Throwable cause = (failure instanceof CompletionException && failure.getCause() != null)
+							? failure.getCause() : failure;
+					String error = (cause instanceof ReadTimeoutException || cause instanceof ConnectTimeoutException)
 							? "timeout after " + timeout.toMillis() + " ms"
 							: cause.getClass().getSimpleName() + ": " + cause.getMessage();
 					outcome = new Outcome(at, -1, "", latency, error);
@@ -243,10 +259,12 @@ public final class MerchantCalls {
 							requestHeaders, body, -1, Map.of(), "", latency, error, injected));
 				}
 				else {
-					outcome = new Outcome(at, response.statusCode(), response.body(), latency, null);
-					this.recorder.record(new RecordedExchange(sequence, at, kind, msn, orderId, method, url,
-							requestHeaders, body, response.statusCode(), response.headers().map(), response.body(),
-							latency, null, injected));
+					outcome = new Outcome(at, response.status(), response.body(), latency, null);
+					if (this.recorder.recording()) {
+						this.recorder.record(new RecordedExchange(sequence, at, kind, msn, orderId, method, url,
+								requestHeaders, body, response.status(), response.headers(), response.body(), latency,
+								null, injected));
+					}
 				}
 				if (outcome.status() < 200 || outcome.status() > 299) {
 					logger.info("Merchant " + kind + " call for msn=" + msn + " orderId=" + orderId + " got "
@@ -256,10 +274,47 @@ public final class MerchantCalls {
 			});
 	}
 
+	private CompletableFuture<Response> exchange(String method, URI uri, Map<String, String> headers, String body,
+			Duration timeout) {
+		// responseTimeout, not Mono.timeout: the latter describes its whole chain on
+		// every
+		// subscription, which costs more than the rest of the call.
+		HttpClient.RequestSender request = this.http.headers((all) -> headers.forEach(all::set))
+			.responseTimeout(timeout)
+			.request(HttpMethod.valueOf(method))
+			.uri(uri);
+		HttpClient.ResponseReceiver<?> sent = body.isEmpty() ? request
+				: request.send(Mono.fromSupplier(() -> Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8))));
+		return sent
+			.responseSingle((response, content) -> content.asString(StandardCharsets.UTF_8)
+				.defaultIfEmpty("")
+				.map((text) -> new Response(response.status().code(), text, headersOf(response.responseHeaders()))))
+			.toFuture();
+	}
+
+	private Map<String, List<String>> headersOf(io.netty.handler.codec.http.HttpHeaders headers) {
+		if (!this.recorder.recording()) {
+			return Map.of();
+		}
+		Map<String, List<String>> copy = new LinkedHashMap<>();
+		for (String name : headers.names()) {
+			copy.put(name, List.copyOf(headers.getAll(name)));
+		}
+		return copy;
+	}
+
 	private CompletableFuture<Void> delayed(Duration delay) {
 		CompletableFuture<Void> future = new CompletableFuture<>();
 		this.scheduler.schedule(() -> future.complete(null), delay.toMillis(), TimeUnit.MILLISECONDS);
 		return future;
+	}
+
+	/**
+	 * Closes the connections and the event loop.
+	 */
+	public void close() {
+		this.connections.dispose();
+		this.loops.dispose();
 	}
 
 	/**
@@ -281,6 +336,9 @@ public final class MerchantCalls {
 	}
 
 	private record Outcome(Instant at, int status, String body, Duration latency, String error) {
+	}
+
+	private record Response(int status, String body, Map<String, List<String>> headers) {
 	}
 
 }

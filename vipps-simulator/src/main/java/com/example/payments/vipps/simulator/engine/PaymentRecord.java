@@ -108,6 +108,22 @@ public final class PaymentRecord {
 	}
 
 	/**
+	 * When the url stops working if nobody opens it.
+	 * @return the expiry
+	 */
+	public Instant urlExpiresAt() {
+		return this.urlExpiresAt;
+	}
+
+	/**
+	 * When the app window of an opened payment ends.
+	 * @return the deadline, or {@link Instant#MAX} when the payment was never opened
+	 */
+	public synchronized Instant appDeadline() {
+		return (this.openedAt != null) ? this.openedAt.plus(this.appTimeout) : Instant.MAX;
+	}
+
+	/**
 	 * Whether the url expired before anyone opened it (Vipps: 5 min).
 	 * @param now the simulator's time
 	 * @return true when opening it now shows the expired page
@@ -188,9 +204,11 @@ public final class PaymentRecord {
 	 * and the app window starts.
 	 * @param now when
 	 * @param transactionId the id to use if none is set yet
+	 * @return true when this was the first opening (the app window starts now)
 	 */
-	public synchronized void open(Instant now, String transactionId) {
-		if (this.openedAt == null) {
+	public synchronized boolean open(Instant now, String transactionId) {
+		boolean first = this.openedAt == null;
+		if (first) {
 			this.openedAt = now;
 		}
 		if (this.initiateTransactionId == null) {
@@ -199,6 +217,7 @@ public final class PaymentRecord {
 			this.log.set(0, new LogEntry(initiate.operation(), initiate.amount(), true, initiate.transactionText(),
 					transactionId, "", initiate.timeStamp()));
 		}
+		return first;
 	}
 
 	public synchronized void offerShipping(SimulatedAddress address, List<ShippingOption> options) {

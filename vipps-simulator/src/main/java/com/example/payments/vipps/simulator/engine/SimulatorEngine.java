@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
@@ -64,7 +62,7 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	private final RateLimiter rateLimiter;
 
-	private final ExchangeRecorder recorder = new ExchangeRecorder();
+	private final ExchangeRecorder recorder;
 
 	private final OrderLocks orderLocks;
 
@@ -72,13 +70,9 @@ public final class SimulatorEngine implements AutoCloseable {
 
 	private final ScheduledExecutorService scheduler;
 
-	private final ExecutorService httpExecutor;
-
 	private final MerchantCalls merchantCalls;
 
-	private final Map<String, PaymentRecord> payments = new ConcurrentHashMap<>();
-
-	private final Map<String, PaymentRecord> byToken = new ConcurrentHashMap<>();
+	private final PaymentBook payments;
 
 	public SimulatorEngine(SimulatorProperties properties) {
 		this.properties = properties;
@@ -87,13 +81,13 @@ public final class SimulatorEngine implements AutoCloseable {
 		this.credentials = new Credentials(properties.merchants(), properties.partners(), properties.tokenLifetime(),
 				this.clock, this.random);
 		this.rateLimiter = new RateLimiter(this.clock, properties.rateLimits());
+		this.recorder = new ExchangeRecorder(properties.exchanges());
+		this.payments = new PaymentBook(properties.retention().maxPayments());
 		this.validator = new InitiateValidator(properties.urlPolicy());
 		this.orderLocks = new OrderLocks(properties.orderLock().enabled());
 		this.scheduler = Executors.newScheduledThreadPool(2, daemon("vipps-sim-timer"));
-		this.httpExecutor = Executors.newCachedThreadPool(daemon("vipps-sim-http"));
-		this.merchantCalls = new MerchantCalls(properties, this.faults, this.recorder, this.clock, this.scheduler,
-				this.httpExecutor);
-		this.scheduler.scheduleWithFixedDelay(this::timeOutExpired, 100, 100, TimeUnit.MILLISECONDS);
+		this.merchantCalls = new MerchantCalls(properties, this.faults, this.recorder, this.clock, this.scheduler);
+		this.scheduler.scheduleWithFixedDelay(this::tick, 100, 100, TimeUnit.MILLISECONDS);
 	}
 
 	private static ThreadFactory daemon(String prefix) {
@@ -150,11 +144,10 @@ public final class SimulatorEngine implements AutoCloseable {
 		Instant now = this.clock.now();
 		PaymentRecord payment = new PaymentRecord(request, token, url, now, this.properties.landingPageTimeout(),
 				this.properties.appTimeout());
-		if (this.payments.putIfAbsent(key(request.msn(), request.orderId()), payment) != null) {
+		if (!this.payments.add(payment)) {
 			throw VippsApiException.vipps(400, "Merchant", "34",
 					"Duplicate orderId: '" + request.orderId() + "' is already used for MSN " + request.msn() + ".");
 		}
-		this.byToken.put(token, payment);
 		scheduleAutoApprove(payment);
 		return VippsPayloads.initiateResponse(request.orderId(), url);
 	}
@@ -240,7 +233,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	private PaymentRecord find(String msn, String orderId) {
-		PaymentRecord payment = this.payments.get(key(msn, orderId));
+		PaymentRecord payment = this.payments.get(msn, orderId);
 		if (payment == null) {
 			throw VippsApiException.vipps(404, "Merchant", "35",
 					"The orderId '" + orderId + "' does not exist for MSN " + msn + ".");
@@ -251,7 +244,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	// ---- the user's side ------------------------------------------------------------
 
 	public PaymentRecord require(String msn, String orderId) {
-		PaymentRecord payment = this.payments.get(key(msn, orderId));
+		PaymentRecord payment = this.payments.get(msn, orderId);
 		if (payment == null) {
 			throw new IllegalArgumentException("no payment " + orderId + " for msn " + msn);
 		}
@@ -259,7 +252,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	}
 
 	public Optional<PaymentRecord> byToken(String token) {
-		return Optional.ofNullable((token != null) ? this.byToken.get(token) : null);
+		return this.payments.byToken(token);
 	}
 
 	/**
@@ -267,7 +260,9 @@ public final class SimulatorEngine implements AutoCloseable {
 	 * @param payment the payment
 	 */
 	public void open(PaymentRecord payment) {
-		payment.open(this.clock.now(), transactionId());
+		if (payment.open(this.clock.now(), transactionId())) {
+			this.payments.opened(payment);
+		}
 	}
 
 	/**
@@ -531,7 +526,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	 * @return the merchant's HTTP status, or -1 when it did not answer
 	 */
 	public int removeConsent(String msn, String userId) {
-		String prefix = this.payments.values()
+		String prefix = this.payments.all()
 			.stream()
 			.filter((p) -> p.msn().equals(msn) && p.request().consentRemovalPrefix() != null)
 			.max(Comparator.comparing((p) -> p.snapshot().initiatedAt()))
@@ -550,19 +545,32 @@ public final class SimulatorEngine implements AutoCloseable {
 	// ---- truth, timers, policy ------------------------------------------------------
 
 	public Optional<SimulatedPayment> payment(String msn, String orderId) {
-		return Optional.ofNullable(this.payments.get(key(msn, orderId))).map(PaymentRecord::snapshot);
+		return Optional.ofNullable(this.payments.get(msn, orderId)).map(PaymentRecord::snapshot);
 	}
 
 	public List<SimulatedPayment> payments() {
 		List<SimulatedPayment> all = new ArrayList<>();
-		this.payments.values().forEach((p) -> all.add(p.snapshot()));
+		this.payments.all().forEach((p) -> all.add(p.snapshot()));
 		all.sort(Comparator.comparing(SimulatedPayment::initiatedAt));
 		return all;
 	}
 
-	private void timeOutExpired() {
-		for (PaymentRecord payment : this.payments.values()) {
-			timeOutIfDue(payment);
+	/**
+	 * The timer: times out the payments whose window ended and forgets expired rate-limit
+	 * windows and tokens. Touches only what is due, so its cost does not grow with
+	 * history.
+	 */
+	private void tick() {
+		try {
+			for (PaymentRecord payment : this.payments.takeDue(this.clock.now())) {
+				timeOutIfDue(payment);
+			}
+			this.rateLimiter.forgetExpired();
+			this.credentials.forgetExpired();
+		}
+		catch (RuntimeException ex) {
+			// A failing tick must not cancel the schedule.
+			logger.warn("Simulator timer failed", ex);
 		}
 	}
 
@@ -599,7 +607,6 @@ public final class SimulatorEngine implements AutoCloseable {
 	 */
 	public void reset() {
 		this.payments.clear();
-		this.byToken.clear();
 		this.recorder.clear();
 		this.rateLimiter.reset();
 		this.faults.reset();
@@ -611,7 +618,7 @@ public final class SimulatorEngine implements AutoCloseable {
 	@Override
 	public void close() {
 		this.scheduler.shutdownNow();
-		this.httpExecutor.shutdownNow();
+		this.merchantCalls.close();
 	}
 
 	private SimulatedMerchant merchant(PaymentRecord payment) {
@@ -635,10 +642,6 @@ public final class SimulatorEngine implements AutoCloseable {
 		byte[] data = new byte[bytes];
 		this.random.nextBytes(data);
 		return BASE64URL.encodeToString(data);
-	}
-
-	private static String key(String msn, String orderId) {
-		return msn + ":" + orderId;
 	}
 
 }

@@ -15,6 +15,8 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpStatus;
+
 /**
  * The JSON documents Vipps sends, shaped as the spec and the guide show them.
  */
@@ -80,7 +82,8 @@ public final class VippsPayloads {
 		if (format == GatewayErrorFormat.AZURE) {
 			ObjectNode info = node.putObject("responseInfo");
 			info.put("responseCode", error.httpStatus());
-			info.put("responseMessage", (error.httpStatus() == 429) ? "Too Many Requests" : "Unauthorized");
+			HttpStatus status = HttpStatus.resolve(error.httpStatus());
+			info.put("responseMessage", (status != null) ? status.getReasonPhrase() : "Error");
 			node.putObject("result").put("message", error.getMessage());
 		}
 		else {

@@ -244,6 +244,9 @@ public final class VippsApiRoutes {
 
 	private void record(ServerRequest request, Kind kind, Call call, Instant at, long started, String body,
 			Answer answer, String injectedFault) {
+		if (!this.engine.recorder().recording()) {
+			return;
+		}
 		Map<String, List<String>> responseHeaders = new LinkedHashMap<>();
 		if (answer.status() > 0) {
 			responseHeaders.put(VERSION_HEADER, List.of(VERSION));

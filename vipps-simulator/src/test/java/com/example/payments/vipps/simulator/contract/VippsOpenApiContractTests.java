@@ -3,6 +3,7 @@ package com.example.payments.vipps.simulator.contract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -51,10 +52,17 @@ class VippsOpenApiContractTests {
 	}
 
 	private static RecordedExchange callback(String body) {
-		return new RecordedExchange(1, Instant.now(), Kind.CALLBACK, "123456", "order-1", "POST",
-				"https://shop.example.com/cb/v2/payments/order-1",
-				Map.of("Authorization", List.of("tok"), "Content-Type", List.of("application/json;charset=UTF-8")),
-				body, 200, Map.of(), "", Duration.ZERO, null, null);
+		return callback(body, "tok");
+	}
+
+	private static RecordedExchange callback(String body, String authorization) {
+		Map<String, List<String>> headers = new HashMap<>(JSON);
+		if (authorization != null) {
+			headers.put("Authorization", List.of(authorization));
+		}
+		return new RecordedExchange(2, Instant.now(), Kind.CALLBACK, "123456", "order-1", "POST",
+				"https://shop.example.com/cb/v2/payments/order-1", headers, body, 200, Map.of(), "", Duration.ZERO,
+				null, null);
 	}
 
 	@Test
@@ -106,6 +114,61 @@ class VippsOpenApiContractTests {
 		assertThat(contract.violations(List.of(callback(regular)))).isEmpty();
 		assertThat(contract.violations(List.of(callback(regular.replace("RESERVE_FAILED", "APPROVED"))))).isNotEmpty();
 		assertThat(contract.violations(List.of(callback(regular.replace("20000", "\"20000\""))))).isNotEmpty();
+	}
+
+	private static final String EXPRESS_CALLBACK = "{\"merchantSerialNumber\":123456,\"orderId\":\"order-1\","
+			+ "\"shippingDetails\":{\"address\":{\"addressLine1\":\"Robert Levins gate 5\",\"city\":\"OSLO\","
+			+ "\"country\":\"NO\",\"zipCode\":\"0154\"},\"shippingCost\":COST,\"shippingMethod\":\"Pick-up point\","
+			+ "\"shippingMethodId\":\"pickup\"},\"transactionInfo\":{\"amount\":20000,\"status\":\"STATUS\","
+			+ "\"timeStamp\":\"2018-12-12T11:18:38.246Z\",\"transactionId\":\"5001420062\"},"
+			+ "\"userDetails\":{\"email\":\"user@example.com\",\"firstName\":\"Ada\",\"lastName\":\"Lovelace\","
+			+ "\"mobileNumber\":\"91234567\",\"userId\":\"uiJskNQ6qNN1iwN891uuob==\"}}";
+
+	private static String expressCallback(String status, String shippingCost) {
+		return EXPRESS_CALLBACK.replace("STATUS", status).replace("COST", shippingCost);
+	}
+
+	@Test
+	void aCallbackWithFreeShippingIsReportedBecauseTheMerchantSpecAsksForAtLeastOneKrone() {
+		// swagger.yaml allows 0.00, ms_import.yaml (the merchant endpoints) 1.00.
+		assertThat(contract.violations(List.of(callback(expressCallback("RESERVE", "0.0"))))).isNotEmpty();
+		assertThat(contract.violations(List.of(callback(expressCallback("RESERVE", "1.0"))))).isEmpty();
+	}
+
+	@Test
+	void freeShippingOfferedAtInitiationFollowsTheVippsSideSpecAndPasses() {
+		String express = GOOD.replace("\"fallBack\"",
+				"\"paymentType\":\"eComm Express Payment\",\"consentRemovalPrefix\":\"https://shop.example.com/c\","
+						+ "\"staticShippingDetails\":[{\"isDefault\":\"Y\",\"shippingCost\":0.0,"
+						+ "\"shippingMethod\":\"Pick-up point\",\"shippingMethodId\":\"pickup\"}],\"fallBack\"");
+		assertThat(contract.violations(List.of(initiate(express)))).isEmpty();
+	}
+
+	@Test
+	void anExpressCallbackOfADirectCaptureSaleMatchesBothCallbackSchemasAndIsTolerated() {
+		// SALE is in both status enums, and the regular schema allows extra properties.
+		assertThat(contract.violations(List.of(callback(expressCallback("SALE", "99.0"))))).isEmpty();
+	}
+
+	@Test
+	void aCallbackMustCarryTheAuthTokenGivenAtInitiation() {
+		RecordedExchange initiated = initiate(GOOD.replace("\"fallBack\"", "\"authToken\":\"tok\",\"fallBack\""));
+		String regular = "{\"merchantSerialNumber\":123456,\"orderId\":\"order-1\",\"transactionInfo\":{"
+				+ "\"amount\":20000,\"status\":\"RESERVED\",\"timeStamp\":\"2018-12-12T11:18:38.246Z\"}}";
+		assertThat(contract.violations(List.of(initiated, callback(regular)))).isEmpty();
+		assertThat(contract.simulatorViolations(List.of(initiated, callback(regular, "other")))).singleElement()
+			.asString()
+			.contains("Authorization must be the authToken given at initiation, was a different value");
+		assertThat(contract.simulatorViolations(List.of(initiated, callback(regular, null)))).singleElement()
+			.asString()
+			.contains("was missing");
+	}
+
+	@Test
+	void aCallbackWithoutAuthorizationIsToleratedWhenNoAuthTokenWasGiven() {
+		String regular = "{\"merchantSerialNumber\":123456,\"orderId\":\"order-1\",\"transactionInfo\":{"
+				+ "\"amount\":20000,\"status\":\"RESERVED\",\"timeStamp\":\"2018-12-12T11:18:38.246Z\"}}";
+		assertThat(contract.violations(List.of(initiate(GOOD), callback(regular, null)))).isEmpty();
 	}
 
 	@Test
