@@ -13,6 +13,7 @@ import com.example.payments.vipps.client.VippsCredentials;
 import com.example.payments.vipps.client.VippsSystemInfo;
 import com.example.payments.vipps.simulator.SimulatedMerchant;
 import com.example.payments.vipps.simulator.VippsSimulator;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import com.example.payments.vipps.simulator.contract.VippsOpenApiContract;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -27,6 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * send and once with none of them. One fact gets one id from every source, distinct facts
  * distinct ids, and reconciliation's ids are stable over polls.
  */
+@RequiresVippsOpenApiSpec
 class EventIdAgreementIT {
 
 	private static final String MSN = "123456";

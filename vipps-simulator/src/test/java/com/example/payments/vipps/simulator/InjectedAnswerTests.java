@@ -5,6 +5,7 @@ import java.time.Duration;
 import com.example.payments.vipps.simulator.SimulatedAnswer.BodyShape;
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
 import com.example.payments.vipps.simulator.VippsTestClient.Result;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -33,6 +34,7 @@ class InjectedAnswerTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void answerNextGivesTheChosenVippsErrorAndDoesNotApply() {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
@@ -148,6 +150,7 @@ class InjectedAnswerTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void applyThenDropNextAppliesAndClosesTheConnectionWithoutAnswering() {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});

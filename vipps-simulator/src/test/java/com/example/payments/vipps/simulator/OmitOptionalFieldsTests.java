@@ -3,6 +3,7 @@ package com.example.payments.vipps.simulator;
 import java.util.List;
 
 import com.example.payments.vipps.simulator.MerchantReceiver.Received;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,7 @@ class OmitOptionalFieldsTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void answersCaptureCancelAndRefundWithTheOrderIdOnly() {
 		VippsSimulator sim = this.fixture.start((builder) -> builder.omitOptionalFields(true));
 		VippsTestClient client = this.fixture.client(sim);
@@ -43,6 +45,7 @@ class OmitOptionalFieldsTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void answersDetailsWithTheHistoryOnlyAndOnlyTheRequiredFieldsOfEachEntry() {
 		VippsSimulator sim = this.fixture.start((builder) -> builder.omitOptionalFields(true));
 		VippsTestClient client = this.fixture.client(sim);
@@ -57,6 +60,7 @@ class OmitOptionalFieldsTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void sendsCallbacksWithoutTransactionIdOrErrorInfo() {
 		VippsSimulator sim = this.fixture.start((builder) -> builder.omitOptionalFields(true));
 		VippsTestClient client = this.fixture.client(sim);
@@ -73,6 +77,7 @@ class OmitOptionalFieldsTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void sendsExpressCallbacksWithTheRequiredUserAndShippingDetailsOnly() {
 		VippsSimulator sim = this.fixture.start((builder) -> builder.omitOptionalFields(true));
 		String orderId = SimulatorFixture.orderId();

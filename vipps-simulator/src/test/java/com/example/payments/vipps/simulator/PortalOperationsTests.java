@@ -2,6 +2,7 @@ package com.example.payments.vipps.simulator;
 
 import com.example.payments.vipps.simulator.SimulatedPayment.LogEntry;
 import com.example.payments.vipps.simulator.SimulatedPayment.Operation;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -30,6 +31,7 @@ class PortalOperationsTests {
 	}
 
 	@Test
+	@RequiresVippsOpenApiSpec
 	void portalCaptureAndRefundAddEntriesWithoutARequestId() {
 		VippsSimulator sim = this.fixture.start((builder) -> {
 		});
