@@ -28,6 +28,7 @@ import com.example.payments.vipps.simulator.SimulatedAnswer;
 import com.example.payments.vipps.simulator.SimulatedAnswer.BodyShape;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatedPayment;
+import com.example.payments.vipps.simulator.contract.RequiresVippsOpenApiSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,7 @@ import static org.awaitility.Awaitility.await;
  *
  * @author vipps-client
  */
+@RequiresVippsOpenApiSpec
 class VippsOutcomeTableIT {
 
 	@RegisterExtension
