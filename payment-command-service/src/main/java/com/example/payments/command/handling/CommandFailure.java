@@ -108,9 +108,13 @@ record CommandFailure(ErrorCategory category, String code, String message, Strin
 		if (explanation != null && !explanation.isBlank()) {
 			message.append(explanation).append(' ');
 		}
-		message.append("Vipps: ").append((failure.errorMessage() != null) ? failure.errorMessage() : "no message");
+		// A failure without an HTTP status never reached Vipps (client validation, no
+		// connection): the message is the client's.
+		message.append((failure.httpStatus() > 0) ? "Vipps: " : "Not sent to Vipps: ")
+			.append((failure.errorMessage() != null) ? failure.errorMessage().strip() : "no message");
 		if (!advice.isEmpty()) {
-			message.append(". ").append(advice);
+			char last = message.charAt(message.length() - 1);
+			message.append((last == '.' || last == '!' || last == '?') ? " " : ". ").append(advice);
 		}
 		return new CommandFailure(ErrorCategory.valueOf(category), code, message.toString(), failure.errorGroup(),
 				(failure.httpStatus() > 0) ? failure.httpStatus() : null, failure.contextId(), retryable,

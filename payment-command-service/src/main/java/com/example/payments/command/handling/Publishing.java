@@ -47,8 +47,11 @@ final class Publishing {
 	}
 
 	private Mono<Void> untilAcknowledged(CommandContext context, Supplier<CompletableFuture<Void>> send, String what) {
+		// Sends start on a worker, and what follows the acknowledgement runs on one too,
+		// not on the producer's network thread.
 		Mono<Void> sent = Mono.defer(() -> Mono.fromFuture(send.get()))
 			.subscribeOn(this.workers)
+			.publishOn(this.workers)
 			.retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_BACKOFF)
 				.maxBackoff(MAX_BACKOFF)
 				.doBeforeRetry((signal) -> logger.atWarn()
