@@ -38,6 +38,15 @@ final class CommandServiceRun implements AutoCloseable {
 	/** A sales unit reached only through the partner keys. */
 	static final String PARTNER_MSN = "223344";
 
+	/**
+	 * A sales unit Vipps knows, the partner keys do not reach, and the service has no
+	 * keys for.
+	 */
+	static final String UNLINKED_MSN = "556677";
+
+	/** A sales unit the service has wrong keys for. */
+	static final String WRONG_KEYS_MSN = "778899";
+
 	/** Partitions of every test topic. */
 	static final int PARTITIONS = 6;
 
@@ -97,6 +106,8 @@ final class CommandServiceRun implements AutoCloseable {
 			.merchant(SimulatedMerchant.of(MSN, "client-id-1", "client-secret-1", "subscription-key-1"))
 			.merchant(SimulatedMerchant.of(OTHER_MSN, "client-id-2", "client-secret-2", "subscription-key-2"))
 			.merchant(SimulatedMerchant.of(PARTNER_MSN, "own-id-3", "own-secret-3", "own-key-3"))
+			.merchant(SimulatedMerchant.of(UNLINKED_MSN, "own-id-4", "own-secret-4", "own-key-4"))
+			.merchant(SimulatedMerchant.of(WRONG_KEYS_MSN, "client-id-5", "client-secret-5", "subscription-key-5"))
 			.partner(SimulatedPartner.of("partner-id", "partner-secret", "partner-key", Set.of(PARTNER_MSN)))
 			.seed(7L)
 			.start();
@@ -127,6 +138,9 @@ final class CommandServiceRun implements AutoCloseable {
 		values.put("vipps.client.merchants." + OTHER_MSN + ".client-id", "client-id-2");
 		values.put("vipps.client.merchants." + OTHER_MSN + ".client-secret", "client-secret-2");
 		values.put("vipps.client.merchants." + OTHER_MSN + ".subscription-key", "subscription-key-2");
+		values.put("vipps.client.merchants." + WRONG_KEYS_MSN + ".client-id", "client-id-5");
+		values.put("vipps.client.merchants." + WRONG_KEYS_MSN + ".client-secret", "not-the-secret");
+		values.put("vipps.client.merchants." + WRONG_KEYS_MSN + ".subscription-key", "subscription-key-5");
 		values.put("vipps.client.partner.client-id", "partner-id");
 		values.put("vipps.client.partner.client-secret", "partner-secret");
 		values.put("vipps.client.partner.subscription-key", "partner-key");

@@ -74,7 +74,7 @@ record CommandFailure(ErrorCategory category, String code, String message, Strin
 	 */
 	static CommandFailure refused(VippsOutcome.NotApplied<?> refused, String explanation) {
 		VippsNextStep step = refused.nextStep();
-		return of(refused.failure(), refused.category().name(), explanation, advice(step),
+		return of(refused.failure(), true, refused.category().name(), explanation, advice(step),
 				step == VippsNextStep.RETRY_SAME_KEY || step == VippsNextStep.WAIT_THEN_RETRY
 						|| step == VippsNextStep.WAIT_FOR_RESERVATION,
 				refused.personMustAct());
@@ -87,7 +87,7 @@ record CommandFailure(ErrorCategory category, String code, String message, Strin
 	 * @return the failure, not retryable
 	 */
 	static CommandFailure refusedFinally(VippsOutcome.NotApplied<?> refused, String explanation) {
-		return of(refused.failure(), refused.category().name(), explanation, "", false, refused.personMustAct());
+		return of(refused.failure(), true, refused.category().name(), explanation, "", false, refused.personMustAct());
 	}
 
 	/**
@@ -96,21 +96,21 @@ record CommandFailure(ErrorCategory category, String code, String message, Strin
 	 * @return the failure
 	 */
 	static CommandFailure shownFailed(VippsOutcome.Unknown<?> unknown) {
-		return of(unknown.failure(), unknown.category().name(),
+		return of(unknown.failure(), false, unknown.category().name(),
 				"Its answer was unclear, and /details shows the operation as failed.", "", false, false);
 	}
 
-	private static CommandFailure of(VippsFailure failure, String category, String explanation, String advice,
-			boolean retryable, boolean personMustAct) {
+	private static CommandFailure of(VippsFailure failure, boolean refusal, String category, String explanation,
+			String advice, boolean retryable, boolean personMustAct) {
 		String code = (failure.errorCode() != null) ? failure.errorCode()
 				: (failure.httpStatus() > 0) ? "HTTP_" + failure.httpStatus() : category;
 		StringBuilder message = new StringBuilder();
 		if (explanation != null && !explanation.isBlank()) {
 			message.append(explanation).append(' ');
 		}
-		// A failure without an HTTP status never reached Vipps (client validation, no
+		// A refusal without an HTTP status never reached Vipps (client validation, no
 		// connection): the message is the client's.
-		message.append((failure.httpStatus() > 0) ? "Vipps: " : "Not sent to Vipps: ")
+		message.append((failure.httpStatus() > 0) ? "Vipps: " : refusal ? "Not sent to Vipps: " : "Observed: ")
 			.append((failure.errorMessage() != null) ? failure.errorMessage().strip() : "no message");
 		if (!advice.isEmpty()) {
 			char last = message.charAt(message.length() - 1);

@@ -62,7 +62,8 @@ final class MovingMoney {
 											this.clock.instant())),
 							(refused) -> this.steps.refused(context, refused, attempts,
 									(next) -> capture(context, next),
-									() -> this.steps.confirmRefused(context, refused, null),
+									() -> this.steps.confirmOrRepeat(context, refused, attempts,
+											(next) -> capture(context, next)),
 									() -> afterReservation(context, refused, attempts)),
 							(unknown) -> this.steps.unknown(context, unknown, attempts,
 									(next) -> capture(context, next))));
@@ -79,7 +80,9 @@ final class MovingMoney {
 									CommandAnswerFacts.refunded(context.command(), applied.response(),
 											this.clock.instant())),
 							(refused) -> this.steps.refused(context, refused, attempts, (next) -> refund(context, next),
-									() -> this.steps.confirmRefused(context, refused, null), null),
+									() -> this.steps.confirmOrRepeat(context, refused, attempts,
+											(next) -> refund(context, next)),
+									null),
 							(unknown) -> this.steps.unknown(context, unknown, attempts,
 									(next) -> refund(context, next))));
 	}

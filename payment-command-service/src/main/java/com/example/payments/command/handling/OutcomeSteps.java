@@ -145,6 +145,36 @@ final class OutcomeSteps {
 		});
 	}
 
+	/**
+	 * "Already processed" (VippsError 92) of a capture or refund: {@code /details} says
+	 * whether it was; with no trace of it the same call (same {@code X-Request-Id}) is
+	 * made again within the plan, since it cannot move money twice.
+	 * @param context the command
+	 * @param refused the client's outcome
+	 * @param attempts calls made so far
+	 * @param again the next call
+	 * @return the result
+	 */
+	Mono<CommandResult> confirmOrRepeat(CommandContext context, VippsOutcome.NotApplied<?> refused, int attempts,
+			IntFunction<Mono<CommandResult>> again) {
+		return this.details.confirm(context, false).flatMap((confirmation) -> {
+			if (confirmation instanceof DetailsCheck.Confirmation.Applied applied) {
+				return Mono.just(CommandResult.Facts.of(applied.fact()));
+			}
+			if (confirmation instanceof DetailsCheck.Confirmation.Unclear unclear) {
+				return Mono.just(unclear.unresolved("Vipps says the " + refused.operation().tag()
+						+ " was already processed (" + refused.failure().errorMessage() + ")"));
+			}
+			RetryPlan.Move move = this.plan.afterNoTrace(attempts);
+			if (confirmation instanceof DetailsCheck.Confirmation.NoTrace
+					&& move.kind() == RetryPlan.Move.Kind.REPEAT) {
+				return context.sleep(move.delay(), "waiting to repeat a " + refused.operation().tag())
+					.then(Mono.defer(() -> again.apply(attempts + 1)));
+			}
+			return failed(refused);
+		});
+	}
+
 	private static Mono<CommandResult> failed(VippsOutcome.NotApplied<?> refused) {
 		return Mono.just(new CommandResult.Failed(CommandFailure.refused(refused, null)));
 	}
