@@ -68,16 +68,19 @@ final class CommandServiceRun implements AutoCloseable {
 	private ServiceUnderTest service;
 
 	private CommandServiceRun(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String name,
-			List<String> extraProperties) {
+			String registryUrl, List<String> extraProperties) {
 		this.name = name;
 		this.kafka = kafka;
 		this.simulator = simulator;
-		this.extraProperties = extraProperties;
+		this.extraProperties = new ArrayList<>(extraProperties);
+		this.extraProperties.add("spring.kafka.properties.schema.registry.url=" + registryUrl);
 		kafka.broker()
 			.createTopics(PARTITIONS, commandsTopic(), eventsTopic(), shippingRulesTopic(),
 					Topics.deadLetterTopicOf(commandsTopic()));
-		this.producer = new KafkaProducer<>(kafka.avroProducerProperties());
-		this.events = EventLog.events(kafka, eventsTopic());
+		Map<String, Object> producerProperties = kafka.avroProducerProperties();
+		producerProperties.put("schema.registry.url", registryUrl);
+		this.producer = new KafkaProducer<>(producerProperties);
+		this.events = EventLog.of(kafka, eventsTopic(), Map.of("schema.registry.url", registryUrl));
 	}
 
 	/**
@@ -90,9 +93,24 @@ final class CommandServiceRun implements AutoCloseable {
 	 */
 	static CommandServiceRun start(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String name,
 			String... properties) {
-		CommandServiceRun run = new CommandServiceRun(kafka, simulator, name, List.of(properties));
+		CommandServiceRun run = prepare(kafka, simulator, name, kafka.schemaRegistryUrl(), properties);
 		run.startService();
 		return run;
+	}
+
+	/**
+	 * Topics, producer and event log, but no service yet ({@link #startService}).
+	 * @param kafka the environment
+	 * @param simulator the simulator
+	 * @param name the run's name
+	 * @param registryUrl the schema registry everything here uses
+	 * @param properties {@code name=value} pairs replacing the defaults ({@code name=}
+	 * removes one)
+	 * @return the run
+	 */
+	static CommandServiceRun prepare(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String name,
+			String registryUrl, String... properties) {
+		return new CommandServiceRun(kafka, simulator, name, registryUrl, List.of(properties));
 	}
 
 	/**
@@ -120,7 +138,7 @@ final class CommandServiceRun implements AutoCloseable {
 	 * @param kafka the environment
 	 * @param simulator the simulator
 	 * @param name the run's name
-	 * @param extra pairs replacing the defaults
+	 * @param extra pairs replacing the defaults ({@code name=} removes one)
 	 * @return {@code name=value} pairs
 	 */
 	static List<String> serviceProperties(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String name,
@@ -162,7 +180,13 @@ final class CommandServiceRun implements AutoCloseable {
 		values.put("payments.kafka.errors.max-interval", "1s");
 		for (String pair : extra) {
 			int equals = pair.indexOf('=');
-			values.put(pair.substring(0, equals), pair.substring(equals + 1));
+			String value = pair.substring(equals + 1);
+			if (value.isEmpty()) {
+				values.remove(pair.substring(0, equals));
+			}
+			else {
+				values.put(pair.substring(0, equals), value);
+			}
 		}
 		return values.entrySet().stream().map((entry) -> entry.getKey() + "=" + entry.getValue()).toList();
 	}

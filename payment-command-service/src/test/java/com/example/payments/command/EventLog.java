@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
-import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -45,16 +44,6 @@ final class EventLog<V> implements AutoCloseable {
 		this.thread = new Thread(this::poll, "event-log-" + topic);
 		this.thread.setDaemon(true);
 		this.thread.start();
-	}
-
-	/**
-	 * Payment events of a topic.
-	 * @param kafka the environment
-	 * @param topic the topic
-	 * @return the log, reading
-	 */
-	static EventLog<PaymentEvent> events(KafkaTestEnvironment.Environment kafka, String topic) {
-		return new EventLog<>(kafka, topic, Map.of());
 	}
 
 	/**

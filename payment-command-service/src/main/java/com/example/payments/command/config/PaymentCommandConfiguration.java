@@ -35,6 +35,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
+import org.springframework.http.client.ReactorResourceFactory;
 import org.springframework.kafka.core.KafkaTemplate;
 
 /**
@@ -46,6 +47,20 @@ import org.springframework.kafka.core.KafkaTemplate;
 @EnableConfigurationProperties({ CommandTopicsProperties.class, MerchantCallbackProperties.class,
 		CommandConsumerProperties.class, CommandRetryProperties.class })
 public class PaymentCommandConfiguration {
+
+	/**
+	 * Reactor Netty resources of this application's own (web server, Boot's clients),
+	 * instead of the JVM-wide ones Boot uses by default and disposes on shutdown: so
+	 * stopping this service stops nothing else that runs in the same JVM (another
+	 * instance, or the Vipps simulator, in tests).
+	 * @return the factory
+	 */
+	@Bean
+	ReactorResourceFactory reactorResourceFactory() {
+		ReactorResourceFactory factory = new ReactorResourceFactory();
+		factory.setUseGlobalResources(false);
+		return factory;
+	}
 
 	@Bean(destroyMethod = "close")
 	VippsClient vippsClient(Environment environment, MeterRegistry meterRegistry) {

@@ -344,6 +344,7 @@ public final class KeyOrderedConsumer<K, V> {
 			}
 			long wait = hold.backOff.nextBackOff();
 			hold.resumeAtNanos = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Math.max(wait, 0));
+			hold.resumed = false;
 			this.failures.metrics().retried(partition.topic(), verdict);
 			if (verdict == Verdict.CONFIGURATION) {
 				this.failures.readiness().failing(this.settings.name(), failure);
