@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -22,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import com.example.payments.command.consumer.PartitionQueues.Commit;
 import com.example.payments.command.consumer.PartitionQueues.Entry;
 import com.example.payments.kafka.consumer.RecordFailurePolicy.Verdict;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -44,7 +44,9 @@ import org.springframework.util.backoff.BackOffExecution;
  * ({@link PartitionQueues}); a key's first record starts at once on the worker executor,
  * its next one when it finishes, on whichever thread finished it. Offsets are committed
  * only up to the first unfinished record of each partition, so a crash at any point loses
- * nothing: every record after the committed offset is delivered again.
+ * nothing: every record after the committed offset is delivered again; the records
+ * finished above it travel in the commit's metadata ({@link CompletedOffsets}), so the
+ * partition's next owner skips them instead of handling them twice.
  * <ul>
  * <li>Back-pressure: above {@code maxUnfinished} records every partition is paused (the
  * consumer keeps polling, so it stays in its group), and resumed at half.</li>
@@ -216,7 +218,9 @@ public final class KeyOrderedConsumer<K, V> {
 			// The record that could not be read is readable again.
 			this.held.remove(partition);
 		}
-		if (this.failures.unknownTypes().skip(record.topic(), record.value())) {
+		if (assignment.finishedBefore.remove(record.offset())
+				|| this.failures.unknownTypes().skip(record.topic(), record.value())) {
+			// Finished by this partition's previous owner, or of a type this build skips.
 			assignment.queues.addFinished(record.offset());
 			return;
 		}
@@ -409,39 +413,39 @@ public final class KeyOrderedConsumer<K, V> {
 			return;
 		}
 		this.lastCommitNanos = now;
-		Map<TopicPartition, OffsetAndMetadata> offsets = committable(this.assignments.keySet());
-		if (offsets.isEmpty()) {
+		Map<Assignment, Commit> commits = committable(this.assignments.keySet());
+		if (commits.isEmpty()) {
 			return;
 		}
-		this.consumer.commitAsync(offsets, (committed, failure) -> {
+		this.consumer.commitAsync(offsetsOf(commits), (committed, failure) -> {
 			if (failure != null) {
 				logger.warn("Committing offsets of {} failed; the next commit covers them: {}", this.settings.name(),
 						failure.toString());
 				return;
 			}
-			committed.forEach(this::noteCommitted);
+			commits.forEach((assignment, commit) -> assignment.lastCommit = commit);
 		});
 	}
 
-	private Map<TopicPartition, OffsetAndMetadata> committable(Collection<TopicPartition> partitions) {
-		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+	// What changed since the last commit of each partition.
+	private Map<Assignment, Commit> committable(Collection<TopicPartition> partitions) {
+		Map<Assignment, Commit> commits = new HashMap<>();
 		for (TopicPartition partition : partitions) {
 			Assignment assignment = this.assignments.get(partition);
 			if (assignment != null) {
-				OptionalLong offset = assignment.queues.committable();
-				if (offset.isPresent()) {
-					offsets.put(partition, new OffsetAndMetadata(offset.getAsLong()));
-				}
+				assignment.queues.committable()
+					.filter((commit) -> !commit.equals(assignment.lastCommit))
+					.ifPresent((commit) -> commits.put(assignment, commit));
 			}
 		}
-		return offsets;
+		return commits;
 	}
 
-	private void noteCommitted(TopicPartition partition, OffsetAndMetadata offset) {
-		Assignment assignment = this.assignments.get(partition);
-		if (assignment != null) {
-			assignment.queues.committed(offset.offset());
-		}
+	private Map<TopicPartition, OffsetAndMetadata> offsetsOf(Map<Assignment, Commit> commits) {
+		Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+		commits.forEach((assignment, commit) -> offsets.put(assignment.partition, new OffsetAndMetadata(commit.offset(),
+				CompletedOffsets.encode(commit.offset(), commit.finishedAbove()))));
+		return offsets;
 	}
 
 	private void runPollThreadTasks() {
@@ -477,10 +481,10 @@ public final class KeyOrderedConsumer<K, V> {
 		}
 		if (commit) {
 			awaitRunning(released);
-			Map<TopicPartition, OffsetAndMetadata> offsets = committable(partitions);
-			if (!offsets.isEmpty()) {
+			Map<Assignment, Commit> commits = committable(partitions);
+			if (!commits.isEmpty()) {
 				try {
-					this.consumer.commitSync(offsets, this.settings.drainTimeout());
+					this.consumer.commitSync(offsetsOf(commits), this.settings.drainTimeout());
 				}
 				catch (RuntimeException ex) {
 					logger.warn("Committing the released partitions' offsets failed; their next owner handles the "
@@ -533,6 +537,12 @@ public final class KeyOrderedConsumer<K, V> {
 		private final PartitionQueues<Work<K, V>> queues = new PartitionQueues<>();
 
 		private final HandBack handBack = new HandBack();
+
+		/** Records above the committed offset that the previous owner finished. */
+		private final Set<Long> finishedBefore = ConcurrentHashMap.newKeySet();
+
+		/** The last commit made; only the poll thread reads or writes it. */
+		private Commit lastCommit;
 
 		/**
 		 * Started records waiting for a retry or a dead letter: whoever removes one (its
@@ -590,13 +600,35 @@ public final class KeyOrderedConsumer<K, V> {
 
 		@Override
 		public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+			Map<TopicPartition, OffsetAndMetadata> committed = committedOffsets(partitions);
 			for (TopicPartition partition : partitions) {
-				KeyOrderedConsumer.this.assignments.put(partition, new Assignment(partition));
+				Assignment assignment = new Assignment(partition);
+				OffsetAndMetadata offset = committed.get(partition);
+				if (offset != null) {
+					assignment.finishedBefore.addAll(CompletedOffsets.decode(offset.offset(), offset.metadata()));
+				}
+				KeyOrderedConsumer.this.assignments.put(partition, assignment);
 			}
 			if (KeyOrderedConsumer.this.pausedForLoad && !partitions.isEmpty()) {
 				KeyOrderedConsumer.this.consumer.pause(partitions);
 			}
 			logger.info("{} assigned {}", KeyOrderedConsumer.this.settings.name(), partitions);
+		}
+
+		private Map<TopicPartition, OffsetAndMetadata> committedOffsets(Collection<TopicPartition> partitions) {
+			if (partitions.isEmpty()) {
+				return Map.of();
+			}
+			try {
+				Map<TopicPartition, OffsetAndMetadata> committed = KeyOrderedConsumer.this.consumer
+					.committed(new HashSet<>(partitions), KeyOrderedConsumer.this.settings.drainTimeout());
+				return (committed != null) ? committed : Map.of();
+			}
+			catch (RuntimeException ex) {
+				logger.warn("Could not read what the previous owner of {} finished; such records are handled again: {}",
+						partitions, ex.toString());
+				return Map.of();
+			}
 		}
 
 		@Override

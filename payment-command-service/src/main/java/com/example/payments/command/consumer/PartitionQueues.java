@@ -1,9 +1,11 @@
 package com.example.payments.command.consumer;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
+import java.util.Optional;
 
 /**
  * The records of one partition that were handed out and are not finished yet, kept twice:
@@ -28,9 +30,6 @@ final class PartitionQueues<T> {
 
 	/** The offset after the last record added, or -1 before the first. */
 	private long nextOffset = -1;
-
-	/** The offset last reported as committed, or -1. */
-	private long committed = -1;
 
 	private int unfinished;
 
@@ -68,8 +67,12 @@ final class PartitionQueues<T> {
 	 */
 	synchronized void addFinished(long offset) {
 		accept(offset);
-		this.nextOffset = offset + 1;
-		dropFinishedHead();
+		if (!this.inOffsetOrder.isEmpty()) {
+			// Kept until the records before it finish, so the commit can name it done.
+			Entry<T> entry = new Entry<>(NO_KEY, offset, null);
+			entry.state = State.FINISHED;
+			this.inOffsetOrder.addLast(entry);
+		}
 	}
 
 	/**
@@ -113,21 +116,24 @@ final class PartitionQueues<T> {
 	}
 
 	/**
-	 * The offset to commit now: the first unfinished record's, or the one after the last
-	 * record added when all are finished.
-	 * @return the offset, or empty when it is not above the last one committed
+	 * What to commit now: the first unfinished record's offset (or the one after the last
+	 * record added when all are finished), and the records finished above it.
+	 * @return the commit, or empty before the first record
 	 */
-	synchronized OptionalLong committable() {
-		long offset = this.inOffsetOrder.isEmpty() ? this.nextOffset : this.inOffsetOrder.getFirst().offset;
-		return (offset > this.committed) ? OptionalLong.of(offset) : OptionalLong.empty();
-	}
-
-	/**
-	 * Note a successful commit.
-	 * @param offset the offset committed
-	 */
-	synchronized void committed(long offset) {
-		this.committed = Math.max(this.committed, offset);
+	synchronized Optional<Commit> committable() {
+		if (this.nextOffset < 0) {
+			return Optional.empty();
+		}
+		if (this.inOffsetOrder.isEmpty()) {
+			return Optional.of(new Commit(this.nextOffset, List.of()));
+		}
+		List<Long> done = new ArrayList<>();
+		for (Entry<T> entry : this.inOffsetOrder) {
+			if (entry.state == State.FINISHED) {
+				done.add(entry.offset);
+			}
+		}
+		return Optional.of(new Commit(this.inOffsetOrder.getFirst().offset, done));
 	}
 
 	/**
@@ -216,6 +222,20 @@ final class PartitionQueues<T> {
 		while (!this.inOffsetOrder.isEmpty() && this.inOffsetOrder.getFirst().state == State.FINISHED) {
 			this.inOffsetOrder.removeFirst();
 		}
+	}
+
+	/**
+	 * What a commit says about the partition.
+	 *
+	 * @param offset every record below it is finished; the record at it is not
+	 * @param finishedAbove records above it that are finished too, in offset order
+	 */
+	record Commit(long offset, List<Long> finishedAbove) {
+
+		Commit {
+			finishedAbove = List.copyOf(finishedAbove);
+		}
+
 	}
 
 	/**

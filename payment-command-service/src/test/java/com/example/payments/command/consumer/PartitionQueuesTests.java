@@ -5,11 +5,11 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.example.payments.command.consumer.PartitionQueues.Commit;
 import com.example.payments.command.consumer.PartitionQueues.Entry;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.RepetitionInfo;
@@ -41,6 +41,7 @@ class PartitionQueuesTests {
 		Set<String> keysRunning = new HashSet<>();
 		long offset = random.nextInt(1000);
 		long lastAdded = -1;
+		TreeSet<Long> addedOffsets = new TreeSet<>();
 		int added = 0;
 		while (added < records || !running.isEmpty()) {
 			if (added < records && (running.isEmpty() || random.nextInt(3) == 0)) {
@@ -50,6 +51,7 @@ class PartitionQueuesTests {
 					String key = "key-" + random.nextInt(keys);
 					addedPerKey.computeIfAbsent(key, (ignored) -> new ArrayList<>()).add(offset);
 					unfinished.add(offset);
+					addedOffsets.add(offset);
 					lastAdded = offset;
 					added++;
 					Entry<String> started = queues.add(key, offset, key);
@@ -70,14 +72,25 @@ class PartitionQueuesTests {
 					start(next, running, startedPerKey, keysRunning);
 				}
 			}
-			OptionalLong committable = queues.committable();
+			Commit commit = queues.committable().orElseThrow();
 			long expected = unfinished.isEmpty() ? lastAdded + 1 : unfinished.first();
-			assertThat(committable).hasValue(expected);
+			assertThat(commit.offset()).isEqualTo(expected);
+			// Every record above the committed offset is named finished exactly when it
+			// is.
+			long offsetNow = commit.offset();
+			assertThat(commit.finishedAbove()).allSatisfy((done) -> assertThat(done).isGreaterThan(offsetNow)
+				.matches((offsetDone) -> !unfinished.contains(offsetDone)));
+			assertThat(unfinished.stream().filter((open) -> open > offsetNow))
+				.noneMatch(commit.finishedAbove()::contains);
+			assertThat(commit.finishedAbove()).containsAll(addedOffsets.tailSet(offsetNow, false)
+				.stream()
+				.filter((offsetAdded) -> !unfinished.contains(offsetAdded))
+				.toList());
 			assertThat(queues.running()).isEqualTo(running.size());
 			assertThat(queues.unfinished()).isEqualTo(unfinished.size());
 		}
 		assertThat(startedPerKey).isEqualTo(addedPerKey);
-		assertThat(queues.committable()).hasValue(lastAdded + 1);
+		assertThat(queues.committable()).contains(new Commit(lastAdded + 1, List.of()));
 	}
 
 	@RepeatedTest(50)
@@ -115,22 +128,23 @@ class PartitionQueuesTests {
 			}
 		}
 		assertThat(queues.running()).isZero();
-		assertThat(queues.committable()).hasValue(unfinished.isEmpty() ? 100 : unfinished.first());
+		assertThat(queues.committable().orElseThrow().offset())
+			.isEqualTo(unfinished.isEmpty() ? 100 : unfinished.first());
 	}
 
 	@Test
-	void commitsPastSkippedRecordsAndOnlyWhenTheOffsetMoved() {
+	void commitsPastSkippedRecordsAndNamesThoseFinishedAboveTheFirstUnfinished() {
 		PartitionQueues<String> queues = new PartitionQueues<>();
 		assertThat(queues.committable()).isEmpty();
 		Entry<String> first = queues.add("a", 10, "first");
 		queues.addFinished(11);
-		assertThat(queues.committable()).hasValue(10);
+		Entry<String> other = queues.add("b", 12, "other");
+		queues.finish(other);
+		assertThat(queues.committable()).contains(new Commit(10, List.of(11L, 12L)));
 		queues.finish(first);
-		assertThat(queues.committable()).hasValue(12);
-		queues.committed(12);
-		assertThat(queues.committable()).isEmpty();
+		assertThat(queues.committable()).contains(new Commit(13, List.of()));
 		queues.addFinished(14);
-		assertThat(queues.committable()).hasValue(15);
+		assertThat(queues.committable()).contains(new Commit(15, List.of()));
 	}
 
 	@Test
@@ -152,7 +166,7 @@ class PartitionQueuesTests {
 		assertThatIllegalStateException().isThrownBy(() -> queues.add("b", 6, "y"));
 		queues.handBack(first);
 		assertThatIllegalStateException().isThrownBy(() -> queues.finish(first));
-		assertThat(queues.committable()).hasValue(5);
+		assertThat(queues.committable().orElseThrow().offset()).isEqualTo(5);
 	}
 
 	@Test
