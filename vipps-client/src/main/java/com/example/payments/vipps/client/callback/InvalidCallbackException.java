@@ -1,8 +1,8 @@
 package com.example.payments.vipps.client.callback;
 
 /**
- * A callback body that cannot be read as a transaction update. The message names what is
- * wrong, never a personal value.
+ * A body of a call Vipps makes to us (a transaction-update callback, a shipping-details
+ * request) that cannot be read. The message names what is wrong, never a personal value.
  *
  * @author vipps-client
  */
