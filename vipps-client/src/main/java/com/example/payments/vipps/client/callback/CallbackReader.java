@@ -22,17 +22,17 @@ final class CallbackReader {
 
 	static TransactionUpdateCallback read(byte[] body) {
 		if (body == null || body.length == 0) {
-			throw new InvalidCallbackException("the callback has no body");
+			throw InvalidCallbackException.malformed("the callback has no body");
 		}
 		JsonNode root;
 		try {
 			root = MAPPER.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidCallbackException("the callback body is not JSON");
+			throw InvalidCallbackException.malformed("the callback body is not JSON");
 		}
 		if (!(root instanceof ObjectNode callback)) {
-			throw new InvalidCallbackException("the callback body is not a JSON object");
+			throw InvalidCallbackException.malformed("the callback body is not a JSON object");
 		}
 		JsonNode msn = callback.get("merchantSerialNumber");
 		if (msn != null && msn.isIntegralNumber()) {
@@ -66,17 +66,17 @@ final class CallbackReader {
 
 	static ShippingCostAndMethod readShippingRequest(byte[] body) {
 		if (body == null || body.length == 0) {
-			throw new InvalidCallbackException("the shipping-details request has no body");
+			throw InvalidCallbackException.malformed("the shipping-details request has no body");
 		}
 		JsonNode root;
 		try {
 			root = MAPPER.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidCallbackException("the shipping-details request body is not JSON");
+			throw InvalidCallbackException.malformed("the shipping-details request body is not JSON");
 		}
 		if (!(root instanceof ObjectNode request)) {
-			throw new InvalidCallbackException("the shipping-details request body is not a JSON object");
+			throw InvalidCallbackException.malformed("the shipping-details request body is not a JSON object");
 		}
 		JsonNode addressId = request.get("addressId");
 		if (addressId == null || !addressId.isIntegralNumber() || !addressId.canConvertToLong()) {
