@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import com.example.payments.ingest.shipping.domain.ShippingRulesStore;
@@ -77,6 +79,8 @@ public final class ShippingRulesConsumer implements SmartLifecycle, HealthIndica
 
 	private volatile Thread thread;
 
+	private volatile CountDownLatch stopping = new CountDownLatch(1);
+
 	private volatile Map<TopicPartition, Long> catchUpTargets;
 
 	private volatile boolean caughtUp;
@@ -131,6 +135,7 @@ public final class ShippingRulesConsumer implements SmartLifecycle, HealthIndica
 
 	@Override
 	public void start() {
+		this.stopping = new CountDownLatch(1);
 		Thread reader = new Thread(this::run, "ingest-shipping-rules");
 		reader.setDaemon(true);
 		this.thread = reader;
@@ -145,8 +150,8 @@ public final class ShippingRulesConsumer implements SmartLifecycle, HealthIndica
 		if (current != null) {
 			current.wakeup();
 		}
+		this.stopping.countDown();
 		if (reader != null) {
-			reader.interrupt();
 			try {
 				reader.join(Duration.ofSeconds(10).toMillis());
 			}
@@ -177,11 +182,7 @@ public final class ShippingRulesConsumer implements SmartLifecycle, HealthIndica
 				this.progress = "failed, starting again: " + ex.getMessage();
 				logger.error("Reading shipping rules from {} failed; starting again from the beginning in {} ms",
 						this.topic, RESTART_WAIT.toMillis(), ex);
-				try {
-					Thread.sleep(RESTART_WAIT.toMillis());
-				}
-				catch (InterruptedException interrupted) {
-					Thread.currentThread().interrupt();
+				if (pause(RESTART_WAIT.toMillis())) {
 					return;
 				}
 			}
@@ -310,14 +311,25 @@ public final class ShippingRulesConsumer implements SmartLifecycle, HealthIndica
 		logger.warn("Shipping rules at {}-{} offset {} cannot be read yet ({}), trying again in {} ms: {}",
 				partition.topic(), partition.partition(), failure.offset(), verdict, wait, failure.getMessage());
 		kafka.seek(partition, failure.offset());
-		try {
-			Thread.sleep(Math.max(0, wait));
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		if (pause(wait)) {
 			throw new WakeupException();
 		}
 		return execution;
+	}
+
+	/**
+	 * Wait, unless the consumer is stopped meanwhile.
+	 * @param millis how long
+	 * @return {@code true} when stopped
+	 */
+	private boolean pause(long millis) {
+		try {
+			return this.stopping.await(Math.max(0, millis), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return true;
+		}
 	}
 
 	private void skip(int partition, long offset, String why) {
