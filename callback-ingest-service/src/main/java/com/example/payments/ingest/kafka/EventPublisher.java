@@ -16,20 +16,27 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes the events of one call to Kafka and completes when Kafka acknowledged all of
  * them ({@code acks=all}, idempotent producer), so a call is answered 200 only for events
- * that are durable. Nothing here blocks: {@code send} is called on the caller's
- * (event-loop) thread and never waits, because
+ * that are durable. Nothing blocks an event loop:
  * <ul>
+ * <li>{@code KafkaProducer.send} is called on a thread of its own (as reactor-kafka's
+ * sender does): it waits, up to {@code max.block.ms}, whenever the producer has lost the
+ * topic's metadata (a broker outage can take it) or its buffer is full, and an event-loop
+ * thread must never be the one waiting;</li>
+ * <li>the producer's own acknowledgement completes the {@link Mono}: no
+ * {@code get()};</li>
  * <li>schemas and topic metadata are resolved before the service is ready
- * ({@link #warmUp()}); until then calls are refused at once,</li>
- * <li>the records Kafka has not acknowledged yet are counted, and above
- * {@code maxPendingRecords} calls are refused at once instead of filling the producer's
- * buffer (the one other reason {@code send} would wait),</li>
- * <li>and the producer's own acknowledgement completes the {@link Mono}: no
- * {@code get()}.</li>
+ * ({@link #warmUp}); until then calls are refused at once, so the first call never waits
+ * on the registry;</li>
+ * <li>records not yet acknowledged are counted, and above {@code maxPendingRecords} calls
+ * are refused at once instead of filling the producer's buffer;</li>
+ * <li>the budget ({@code timeout}) runs from the call, queueing included, and a call that
+ * got its 503 while queued is not sent at all.</li>
  * </ul>
  * The events of one call go to one partition (one payment key) in order; an answer waits
  * for all of them, so a partial write is never acknowledged as complete.
@@ -49,6 +56,8 @@ public final class EventPublisher implements AutoCloseable {
 	private final int maxPendingRecords;
 
 	private final AtomicInteger pending = new AtomicInteger();
+
+	private final Scheduler sender = Schedulers.newSingle("ingest-kafka-send", true);
 
 	private volatile boolean warm;
 
@@ -101,25 +110,42 @@ public final class EventPublisher implements AutoCloseable {
 	}
 
 	private Mono<Void> send(RecordsSupplier records, int count) {
-		return Mono.<Void>create((sink) -> send(records.get(), count, sink))
-			.timeout(this.timeout)
-			.onErrorMap(TimeoutException.class, (ex) -> new NotPublishedException(NotPublishedException.Cause.TIMEOUT,
-					"Kafka did not acknowledge within " + this.timeout.toMillis() + " ms", ex));
+		return Mono.defer(() -> {
+			if (!this.warm) {
+				return Mono.error(new NotPublishedException(NotPublishedException.Cause.NOT_READY,
+						"schemas or topic metadata are not resolved yet", null));
+			}
+			if (this.pending.addAndGet(count) > this.maxPendingRecords) {
+				this.pending.addAndGet(-count);
+				return Mono.error(new NotPublishedException(NotPublishedException.Cause.OVERLOADED,
+						"more than " + this.maxPendingRecords + " records await Kafka's acknowledgement", null));
+			}
+			return Mono.<Void>create((sink) -> send(records, count, sink))
+				.subscribeOn(this.sender)
+				.timeout(this.timeout)
+				.onErrorMap(TimeoutException.class,
+						(ex) -> new NotPublishedException(NotPublishedException.Cause.TIMEOUT,
+								"Kafka did not acknowledge within " + this.timeout.toMillis() + " ms", ex));
+		});
 	}
 
-	private void send(List<ProducerRecord<String, Object>> records, int count, MonoSink<Void> sink) {
-		if (!this.warm) {
-			sink.error(new NotPublishedException(NotPublishedException.Cause.NOT_READY,
-					"schemas or topic metadata are not resolved yet", null));
-			return;
-		}
-		if (this.pending.addAndGet(count) > this.maxPendingRecords) {
-			this.pending.addAndGet(-count);
-			sink.error(new NotPublishedException(NotPublishedException.Cause.OVERLOADED,
-					"more than " + this.maxPendingRecords + " records await Kafka's acknowledgement", null));
-			return;
-		}
+	// On the sender thread.
+	private void send(RecordsSupplier supplier, int count, MonoSink<Void> sink) {
 		Acknowledgements acknowledgements = new Acknowledgements(sink, count);
+		if (acknowledgements.settled()) {
+			// Answered 503 while queued behind a send that waited: not worth sending.
+			this.pending.addAndGet(-count);
+			return;
+		}
+		List<ProducerRecord<String, Object>> records;
+		try {
+			records = supplier.get();
+		}
+		catch (RuntimeException ex) {
+			this.pending.addAndGet(-count);
+			acknowledgements.completed(ex);
+			return;
+		}
 		for (int i = 0; i < count; i++) {
 			try {
 				this.producer.send(records.get(i), (metadata, failure) -> {
@@ -180,6 +206,7 @@ public final class EventPublisher implements AutoCloseable {
 	public void close() {
 		this.warm = false;
 		this.producer.close(Duration.ofSeconds(5));
+		this.sender.dispose();
 	}
 
 	/**
@@ -200,6 +227,10 @@ public final class EventPublisher implements AutoCloseable {
 			this.sink = sink;
 			this.remaining = new AtomicInteger(count);
 			sink.onDispose(() -> this.settled.set(true));
+		}
+
+		boolean settled() {
+			return this.settled.get();
 		}
 
 		void completed(Throwable failure) {
