@@ -75,9 +75,8 @@ public class IngestConfiguration {
 		config.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
 		config.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
 		config.remove(ProducerConfig.TRANSACTIONAL_ID_CONFIG);
-		// Not configurable away: a 200 must mean the events are durable (ADR 0015).
-		config.put(ProducerConfig.ACKS_CONFIG, "all");
-		config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+		// Not configurable away (ADR 0015).
+		config.putAll(EventPublisher.PRODUCER_OVERRIDES);
 		config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "callback-ingest-events");
 		KafkaAvroSerializer<Object> values = new KafkaAvroSerializer<>();
 		values.configure(config, false);

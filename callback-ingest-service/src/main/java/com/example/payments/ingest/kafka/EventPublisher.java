@@ -3,31 +3,32 @@ package com.example.payments.ingest.kafka;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 import com.example.payments.facts.PaymentFact;
 import com.example.payments.schema.consent.ConsentRevoked;
 import com.example.payments.schema.event.EventSource;
 import com.example.payments.schema.event.PaymentEvent;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.Serializer;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.MonoSink;
-import reactor.core.scheduler.Scheduler;
-import reactor.core.scheduler.Schedulers;
 
 /**
  * Writes the events of one call to Kafka and completes when Kafka acknowledged all of
  * them ({@code acks=all}, idempotent producer), so a call is answered 200 only for events
- * that are durable. Nothing blocks an event loop:
+ * that are durable. Nothing blocks the event loop that calls it:
  * <ul>
- * <li>{@code KafkaProducer.send} is called on a thread of its own (as reactor-kafka's
- * sender does): it waits, up to {@code max.block.ms}, whenever the producer has lost the
- * topic's metadata (a broker outage can take it) or its buffer is full, and an event-loop
- * thread must never be the one waiting;</li>
+ * <li>the producer never waits in {@code send}: it runs with {@code max.block.ms=0}
+ * ({@link #PRODUCER_OVERRIDES}), so a send that would have to wait for the topic's
+ * metadata (lost in a broker outage) or for buffer space fails at once, and the call is
+ * answered 503 at once instead of holding an event-loop thread;</li>
  * <li>the producer's own acknowledgement completes the {@link Mono}: no
  * {@code get()};</li>
  * <li>schemas and topic metadata are resolved before the service is ready
@@ -35,13 +36,21 @@ import reactor.core.scheduler.Schedulers;
  * on the registry;</li>
  * <li>records not yet acknowledged are counted, and above {@code maxPendingRecords} calls
  * are refused at once instead of filling the producer's buffer;</li>
- * <li>the budget ({@code timeout}) runs from the call, queueing included, and a call that
- * got its 503 while queued is not sent at all.</li>
+ * <li>the budget ({@code timeout}) bounds the wait for the acknowledgement.</li>
  * </ul>
  * The events of one call go to one partition (one payment key) in order; an answer waits
  * for all of them, so a partial write is never acknowledged as complete.
  */
 public final class EventPublisher implements AutoCloseable {
+
+	/**
+	 * Producer settings that are not configurable: a 200 means durable, and {@code send}
+	 * must never wait on an event loop.
+	 */
+	public static final Map<String, Object> PRODUCER_OVERRIDES = Map.of(ProducerConfig.ACKS_CONFIG, "all",
+			ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true, ProducerConfig.MAX_BLOCK_MS_CONFIG, 0);
+
+	private static final Duration METADATA_WAIT = Duration.ofSeconds(10);
 
 	private final Producer<String, Object> producer;
 
@@ -56,8 +65,6 @@ public final class EventPublisher implements AutoCloseable {
 	private final int maxPendingRecords;
 
 	private final AtomicInteger pending = new AtomicInteger();
-
-	private final Scheduler sender = Schedulers.newSingle("ingest-kafka-send", true);
 
 	private volatile boolean warm;
 
@@ -121,7 +128,6 @@ public final class EventPublisher implements AutoCloseable {
 						"more than " + this.maxPendingRecords + " records await Kafka's acknowledgement", null));
 			}
 			return Mono.<Void>create((sink) -> send(records, count, sink))
-				.subscribeOn(this.sender)
 				.timeout(this.timeout)
 				.onErrorMap(TimeoutException.class,
 						(ex) -> new NotPublishedException(NotPublishedException.Cause.TIMEOUT,
@@ -129,14 +135,8 @@ public final class EventPublisher implements AutoCloseable {
 		});
 	}
 
-	// On the sender thread.
 	private void send(RecordsSupplier supplier, int count, MonoSink<Void> sink) {
 		Acknowledgements acknowledgements = new Acknowledgements(sink, count);
-		if (acknowledgements.settled()) {
-			// Answered 503 while queued behind a send that waited: not worth sending.
-			this.pending.addAndGet(-count);
-			return;
-		}
 		List<ProducerRecord<String, Object>> records;
 		try {
 			records = supplier.get();
@@ -148,6 +148,9 @@ public final class EventPublisher implements AutoCloseable {
 		}
 		for (int i = 0; i < count; i++) {
 			try {
+				// With max.block.ms=0 a record Kafka cannot take now fails in the
+				// callback
+				// (metadata, buffer) instead of waiting here.
 				this.producer.send(records.get(i), (metadata, failure) -> {
 					this.pending.decrementAndGet();
 					acknowledgements.completed(failure);
@@ -181,8 +184,23 @@ public final class EventPublisher implements AutoCloseable {
 	}
 
 	private void requirePartitions(String topic) {
-		if (this.producer.partitionsFor(topic).isEmpty()) {
-			throw new IllegalStateException("topic " + topic + " has no partitions");
+		// partitionsFor does not wait either (max.block.ms=0): it asks for the metadata
+		// and fails until the answer is there.
+		long deadline = System.nanoTime() + METADATA_WAIT.toNanos();
+		while (true) {
+			try {
+				if (this.producer.partitionsFor(topic).isEmpty()) {
+					throw new IllegalStateException("topic " + topic + " has no partitions");
+				}
+				return;
+			}
+			catch (org.apache.kafka.common.errors.TimeoutException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException(
+							"no metadata for topic " + topic + " within " + METADATA_WAIT.toSeconds() + " s", ex);
+				}
+				LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+			}
 		}
 	}
 
@@ -206,7 +224,6 @@ public final class EventPublisher implements AutoCloseable {
 	public void close() {
 		this.warm = false;
 		this.producer.close(Duration.ofSeconds(5));
-		this.sender.dispose();
 	}
 
 	/**
@@ -227,10 +244,6 @@ public final class EventPublisher implements AutoCloseable {
 			this.sink = sink;
 			this.remaining = new AtomicInteger(count);
 			sink.onDispose(() -> this.settled.set(true));
-		}
-
-		boolean settled() {
-			return this.settled.get();
 		}
 
 		void completed(Throwable failure) {

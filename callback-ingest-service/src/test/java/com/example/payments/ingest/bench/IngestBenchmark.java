@@ -42,28 +42,34 @@ public final class IngestBenchmark {
 	public static void main(String[] args) {
 		Options options = Options.parse(args);
 		try (BenchInfrastructure infrastructure = BenchInfrastructure.start(options.partitions())) {
-			double producerCeiling = ProducerCeiling.recordsPerSecond(infrastructure.bootstrapServers(),
-					BenchInfrastructure.CEILING, Duration.ofSeconds(10));
-			System.out.printf(Locale.ROOT, "raw producer (acks=all, idempotent, linger 1 ms): %.0f records/s%n",
-					producerCeiling);
-
-			int bareCeiling;
-			try (BareWebFluxEndpoint bare = BareWebFluxEndpoint.start();
-					FixedRateLoad load = new FixedRateLoad(bare.baseUrl())) {
-				System.out.println("bare WebFlux endpoint:");
-				load.run(3000, Duration.ofSeconds(options.warmupSeconds() / 2), callbacks("bare-warmup"));
-				bareCeiling = ladder(load, options, "bare");
+			double producerCeiling = 0;
+			int bareCeiling = 0;
+			if (!options.skipBaseline()) {
+				producerCeiling = ProducerCeiling.recordsPerSecond(infrastructure.bootstrapServers(),
+						BenchInfrastructure.CEILING, Duration.ofSeconds(10));
+				System.out.printf(Locale.ROOT, "raw producer (acks=all, idempotent, linger 1 ms): %.0f records/s%n",
+						producerCeiling);
+				try (BareWebFluxEndpoint bare = BareWebFluxEndpoint.start();
+						FixedRateLoad load = new FixedRateLoad(bare.baseUrl())) {
+					System.out.println("bare WebFlux endpoint:");
+					warmUp(load, options.warmupSeconds() / 2, "bare");
+					bareCeiling = ladder(load, options, "bare");
+				}
 			}
-
 			ConfigurableApplicationContext service = infrastructure.startService();
 			try (FixedRateLoad load = new FixedRateLoad("http://127.0.0.1:" + BenchInfrastructure.port(service))) {
 				System.out.println("callback-ingest-service:");
-				System.out.println("  warm-up "
-						+ load.run(3000, Duration.ofSeconds(options.warmupSeconds()), callbacks("warmup")));
+				warmUp(load, options.warmupSeconds(), "service");
+				int sustained = ladder(load, options, "service");
+				// Let the queue of the rate that was too much drain, then measure
+				// latency.
+				load.run(options.latencyRate(), Duration.ofSeconds(10), callbacks("settle"));
 				FixedRateLoad.Result latency = load.run(options.latencyRate(),
 						Duration.ofSeconds(options.latencySeconds()), callbacks("latency"));
 				System.out.println("  latency " + latency);
-				int sustained = ladder(load, options, "service");
+				if (options.skipBaseline()) {
+					return;
+				}
 				int lowerCeiling = (int) Math.min(producerCeiling, bareCeiling);
 				System.out.println(String.format(Locale.ROOT,
 						"BENCH ingest per_s=%d p50_ms=%.2f p99_ms=%.2f baseline=%d ratio=%.3f producer_ceiling=%.0f "
@@ -75,6 +81,17 @@ public final class IngestBenchmark {
 			finally {
 				service.close();
 			}
+		}
+	}
+
+	/**
+	 * Let the JIT compile the hot paths under a load that grows to 3000/s: a cold service
+	 * at full rate only builds a queue it spends the run draining.
+	 */
+	private static void warmUp(FixedRateLoad load, int seconds, String name) {
+		for (int rate : new int[] { 500, 1000, 2000, 3000 }) {
+			System.out.println("  warm-up " + load.run(rate, Duration.ofSeconds(Math.max(1, seconds / 4)),
+					callbacks(name + "-warmup-" + rate)));
 		}
 	}
 
@@ -120,17 +137,22 @@ public final class IngestBenchmark {
 	}
 
 	private record Options(int partitions, int warmupSeconds, int stepSeconds, int latencyRate, int latencySeconds,
-			List<Integer> rates) {
+			List<Integer> rates, boolean skipBaseline) {
 
 		static Options parse(String[] args) {
 			int partitions = 3;
-			int warmupSeconds = 20;
+			int warmupSeconds = 40;
+			boolean skipBaseline = false;
 			int stepSeconds = 10;
 			int latencyRate = 2000;
 			int latencySeconds = 20;
-			List<Integer> rates = new ArrayList<>(
-					List.of(3000, 4000, 5000, 6000, 7000, 8000, 10000, 12000, 14000, 17000, 20000, 25000, 30000));
+			List<Integer> rates = new ArrayList<>(List.of(3000, 4000, 5000, 6000, 7000, 8000, 9000, 10000, 11000, 12000,
+					14000, 16000, 18000, 20000, 23000, 26000, 30000));
 			for (String arg : args) {
+				if (arg.equals("--skip-baseline")) {
+					skipBaseline = true;
+					continue;
+				}
 				String[] option = arg.split("=", 2);
 				if (option.length != 2) {
 					throw new IllegalArgumentException("options are --name=value, was " + arg);
@@ -144,10 +166,11 @@ public final class IngestBenchmark {
 					case "--rates" -> rates = Arrays.stream(option[1].split(",")).map(Integer::valueOf).toList();
 					default -> throw new IllegalArgumentException("unknown option " + option[0]
 							+ " (--partitions, --warmup-seconds, --step-seconds, --latency-rate, --latency-seconds, "
-							+ "--rates)");
+							+ "--rates, --skip-baseline)");
 				}
 			}
-			return new Options(partitions, warmupSeconds, stepSeconds, latencyRate, latencySeconds, rates);
+			return new Options(partitions, warmupSeconds, stepSeconds, latencyRate, latencySeconds, rates,
+					skipBaseline);
 		}
 
 	}
