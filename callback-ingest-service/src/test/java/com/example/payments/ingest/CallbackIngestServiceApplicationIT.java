@@ -1,6 +1,8 @@
 package com.example.payments.ingest;
 
+import com.example.payments.testsupport.KafkaTestEnvironment;
 import com.example.payments.testsupport.ServiceProbesContract;
+import org.junit.jupiter.api.BeforeAll;
 
 /**
  * Tests for {@link CallbackIngestServiceApplication}: started as in production against a
@@ -10,8 +12,16 @@ import com.example.payments.testsupport.ServiceProbesContract;
  */
 class CallbackIngestServiceApplicationIT extends ServiceProbesContract {
 
+	private static final String TOPICS = "ingest-probes";
+
 	CallbackIngestServiceApplicationIT() {
-		super(CallbackIngestServiceApplication.class, "callback-ingest-service");
+		super(CallbackIngestServiceApplication.class, "callback-ingest-service",
+				IngestService.serviceProperties(TOPICS));
+	}
+
+	@BeforeAll
+	static void createTopics(KafkaTestEnvironment.Environment kafka) {
+		kafka.broker().createTopics(3, TOPICS + ".events", TOPICS + ".consents", TOPICS + ".shipping-rules");
 	}
 
 }

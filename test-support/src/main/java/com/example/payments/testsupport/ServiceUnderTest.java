@@ -51,6 +51,18 @@ public final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	/**
+	 * The application port (HTTP endpoints of a web service).
+	 * @return the port
+	 */
+	public int port() {
+		Integer port = this.context.getEnvironment().getProperty("local.server.port", Integer.class);
+		if (port == null) {
+			throw new IllegalStateException("The service serves no HTTP port");
+		}
+		return port;
+	}
+
+	/**
 	 * The management port the probes and metrics are served on.
 	 * @return the port
 	 */
