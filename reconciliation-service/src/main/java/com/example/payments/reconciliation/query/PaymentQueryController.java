@@ -2,6 +2,7 @@ package com.example.payments.reconciliation.query;
 
 import java.time.Duration;
 
+import com.example.payments.reconciliation.query.forwarding.OwnerForwarding;
 import com.example.payments.reconciliation.tracking.ReconciliationTopology;
 import com.example.payments.reconciliation.tracking.TrackedPaymentCodec;
 import com.example.payments.schema.PaymentKey;
@@ -26,7 +27,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.reactive.function.client.WebClient;
 
 /**
  * {@code GET /payments/{msn}/{orderId}}: the payment's tracked state and history
@@ -48,13 +48,11 @@ class PaymentQueryController {
 
 	private final AdvertisedAddress address;
 
-	private final WebClient peers;
+	private final OwnerForwarding owners = new OwnerForwarding(FORWARD_TIMEOUT);
 
 	PaymentQueryController(StreamsBuilderFactoryBean streams, AdvertisedAddress address) {
 		this.streams = streams;
 		this.address = address;
-		// Only for this service's own instances; Vipps is called through vipps-client.
-		this.peers = WebClient.create();
 	}
 
 	@GetMapping("/payments/{msn}/{orderId}")
@@ -104,29 +102,11 @@ class PaymentQueryController {
 	}
 
 	private Mono<ResponseEntity<Object>> forward(HostInfo owner, PaymentKey key) {
-		return this.peers.get()
-			.uri("http://{host}:{port}/payments/{msn}/{orderId}", owner.host(), owner.port(),
-					key.merchantSerialNumber(), key.orderId())
-			.header(FORWARDED_BY, this.address.hostAndPort())
-			.accept(MediaType.APPLICATION_JSON)
-			.exchangeToMono((response) -> response.toEntity(String.class))
-			.timeout(FORWARD_TIMEOUT)
-			.map((answer) -> {
-				ResponseEntity.BodyBuilder relayed = ResponseEntity.status(answer.getStatusCode());
-				HttpHeaders headers = answer.getHeaders();
-				if (headers.getContentType() != null) {
-					relayed.contentType(headers.getContentType());
-				}
-				String answeredBy = headers.getFirst(ANSWERED_BY);
-				if (answeredBy != null) {
-					relayed.header(ANSWERED_BY, answeredBy);
-				}
-				String retryAfter = headers.getFirst(HttpHeaders.RETRY_AFTER);
-				if (retryAfter != null) {
-					relayed.header(HttpHeaders.RETRY_AFTER, retryAfter);
-				}
-				return relayed.<Object>body(answer.getBody());
-			})
+		HttpHeaders headers = new HttpHeaders();
+		headers.add(FORWARDED_BY, this.address.hostAndPort());
+		return this.owners
+			.get(owner.host(), owner.port(), "/payments/" + key.merchantSerialNumber() + "/" + key.orderId(), headers,
+					ANSWERED_BY, HttpHeaders.RETRY_AFTER)
 			.onErrorResume((failure) -> Mono
 				.just(unavailable("the owning instance " + owner.host() + ":" + owner.port() + " did not answer")));
 	}
