@@ -14,6 +14,8 @@ import com.example.payments.reconciliation.tracking.ReconciliationMetrics;
 import com.example.payments.schema.PaymentEventIds;
 import com.example.payments.schema.event.EventSource;
 import com.example.payments.schema.event.PaymentEvent;
+import com.example.payments.schema.event.ReservationAgeing;
+import com.example.payments.schema.event.ReservationDeadline;
 import com.example.payments.testsupport.KafkaTestEnvironment;
 import com.example.payments.testsupport.ServiceUnderTest;
 import com.example.payments.vipps.simulator.RecordedExchange;
@@ -59,19 +61,27 @@ class LostCallbacksIT {
 				StandInServices services = new StandInServices(kafka, simulator, topics[0], topics[1]);
 				PublishedEvents events = new PublishedEvents(kafka, topics[0]);
 				ServiceUnderTest service = ReconciliationHarness.start(kafka, simulator, topics,
-						prefix + "-" + System.nanoTime(), this.temp.resolve("state"))) {
+						prefix + "-" + System.nanoTime(), this.temp.resolve("state"),
+						"reconciliation.reservation-reminders[0].age=8s",
+						"reconciliation.reservation-reminders[0].deadline=BANK_RESERVATION",
+						"reconciliation.reservation-reminders[0].deadline-age=7d")) {
 			Run run = new Run(services, events, prefix, omit);
 
-			// given: payments whose callbacks arrive
-			List<Payment> arrived = List.of(run.next().initiate(20000).approve(), run.next().initiate(20000).reject(),
-					run.next().initiateExpress(20000).approveExpress(),
+			// given: payments whose callbacks arrive (the reserved ones captured before
+			// they age)
+			Payment regular = run.next().initiate(20000).approve();
+			Payment express = run.next().initiateExpress(20000).approveExpress();
+			List<Payment> arrived = List.of(regular, express, run.next().initiate(20000).reject(),
 					run.next(ReconciliationHarness.DIRECT_CAPTURE_MSN).initiate(20000).approve());
+			run.reserved(regular).capture(null);
+			run.reserved(express).capture(null);
 			arrived.forEach((payment) -> run.awaitComplete(simulator, payment, true));
 
 			// when: every callback is lost from now on
 			simulator.faults().callbacks().dropRate(1.0);
 			List<Payment> lost = new ArrayList<>();
-			lost.add(run.next().initiate(20000).approve());
+			Payment ageing = run.next().initiate(20000).approve();
+			lost.add(ageing);
 			lost.add(run.next().initiate(20000).reject());
 			lost.add(run.next().initiate(20000).timeOut());
 			lost.add(run.next().initiate(20000).failReservation());
@@ -114,6 +124,16 @@ class LostCallbacksIT {
 				.extracting(PaymentEvent::getEventId)
 				.as("the handed-over capture under its command's id")
 				.contains(PaymentEventIds.capture(handedOver.key(), unknown.command().getCommandId()));
+			await().atMost(WAIT)
+				.untilAsserted(() -> assertThat(events.reconciled(ageing.key()))
+					.filteredOn((event) -> event.getEvent() instanceof ReservationAgeing)
+					.as("a reservation left uncaptured is reminded of once per reminder")
+					.singleElement()
+					.satisfies((event) -> {
+						ReservationAgeing reminder = (ReservationAgeing) event.getEvent();
+						assertThat(reminder.getDeadline()).isEqualTo(ReservationDeadline.BANK_RESERVATION);
+						assertThat(reminder.getRemainingAmountToCapture()).isEqualTo(20000);
+					}));
 			for (Payment payment : arrived) {
 				assertThat(events.reconciled(payment.key())).as("%s: its callbacks arrived", payment.orderId())
 					.isEmpty();
@@ -178,8 +198,8 @@ class LostCallbacksIT {
 		}
 
 		/**
-		 * Wait until the reservation is on the events topic (found by polling: its
-		 * callback is lost).
+		 * Wait until the reservation is on the events topic (from its callback, or found
+		 * by polling when the callback is lost).
 		 */
 		Payment reserved(Payment payment) {
 			await().atMost(WAIT)

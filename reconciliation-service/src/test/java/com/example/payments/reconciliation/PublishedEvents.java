@@ -13,6 +13,7 @@ import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.RecordDeserializationException;
 
 /**
  * What consumers of the events topic see, read committed (as fulfilment reads it): a
@@ -27,15 +28,26 @@ final class PublishedEvents implements AutoCloseable {
 	private volatile boolean running = true;
 
 	PublishedEvents(KafkaTestEnvironment.Environment kafka, String topic) {
+		this(kafka, kafka.schemaRegistryUrl(), topic);
+	}
+
+	PublishedEvents(KafkaTestEnvironment.Environment kafka, String registryUrl, String topic) {
 		Map<String, Object> properties = new HashMap<>(kafka.avroConsumerProperties("reader-" + System.nanoTime()));
+		properties.put("schema.registry.url", registryUrl);
 		properties.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
 		KafkaConsumer<String, Object> consumer = new KafkaConsumer<>(properties);
 		consumer.subscribe(List.of(topic));
 		this.reader = new Thread(() -> {
 			try (consumer) {
 				while (this.running) {
-					consumer.poll(Duration.ofMillis(100))
-						.forEach((record) -> this.events.add((PaymentEvent) record.value()));
+					try {
+						consumer.poll(Duration.ofMillis(100))
+							.forEach((record) -> this.events.add((PaymentEvent) record.value()));
+					}
+					catch (RecordDeserializationException unreadable) {
+						// Poison a test put there on purpose: consumers dead-letter it.
+						consumer.seek(unreadable.topicPartition(), unreadable.offset() + 1);
+					}
 				}
 			}
 		}, "published-events");

@@ -17,6 +17,7 @@ import com.example.payments.schema.event.PaymentRefunded;
 import com.example.payments.schema.event.PaymentRejected;
 import com.example.payments.schema.event.PaymentReserved;
 import com.example.payments.schema.event.RejectionReason;
+import com.example.payments.schema.event.ReservationAgeing;
 import com.example.payments.schema.event.ShippingSelected;
 import com.example.payments.schema.event.UserDetailsShared;
 import com.example.payments.vipps.simulator.SimulatedPayment;
@@ -73,15 +74,17 @@ final class SimulatorTruth {
 
 	/**
 	 * What consumers hold: one description per event id (they keep the first event of an
-	 * id). The command service's {@code PaymentOutcomeUnknown} (it hands a command's
-	 * outcome to reconciliation) is a note, not a fact of Vipps: left out.
+	 * id). Notes that are not facts of Vipps are left out: the command service's
+	 * {@code PaymentOutcomeUnknown} (it hands a command's outcome to reconciliation) and
+	 * reconciliation's {@code ReservationAgeing} reminders.
 	 * @param events a payment's events
 	 * @return the descriptions of the distinct facts
 	 */
 	static List<String> held(List<PaymentEvent> events) {
 		Map<String, String> byId = new LinkedHashMap<>();
 		for (PaymentEvent event : events) {
-			if (event.getEvent() instanceof PaymentOutcomeUnknown && event.getSource() == EventSource.COMMAND) {
+			if ((event.getEvent() instanceof PaymentOutcomeUnknown && event.getSource() == EventSource.COMMAND)
+					|| event.getEvent() instanceof ReservationAgeing) {
 				continue;
 			}
 			byId.putIfAbsent(event.getEventId(), describe(event.getEvent()));

@@ -6,6 +6,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -87,7 +88,14 @@ final class StandInServices implements AutoCloseable {
 
 	StandInServices(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String eventsTopic,
 			String commandsTopic) {
-		this.producer = new KafkaProducer<>(kafka.avroProducerProperties());
+		this(kafka, kafka.schemaRegistryUrl(), simulator, eventsTopic, commandsTopic);
+	}
+
+	StandInServices(KafkaTestEnvironment.Environment kafka, String registryUrl, VippsSimulator simulator,
+			String eventsTopic, String commandsTopic) {
+		Map<String, Object> producerProperties = kafka.avroProducerProperties();
+		producerProperties.put("schema.registry.url", registryUrl);
+		this.producer = new KafkaProducer<>(producerProperties);
 		this.simulator = simulator;
 		this.eventsTopic = eventsTopic;
 		this.commandsTopic = commandsTopic;

@@ -109,22 +109,28 @@ public class ReconciliationConfiguration {
 	 */
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer advertisedApplicationServer(AdvertisedAddress address) {
-		return (factoryBean) -> factoryBean.setKafkaStreamsCustomizer(new KafkaStreamsCustomizer() {
+		return (factoryBean) -> {
+			// Hand the partitions to the other instances at once on shutdown: a member
+			// that
+			// just disappears keeps them, unchecked, until its session times out.
+			factoryBean.setLeaveGroupOnClose(true);
+			factoryBean.setKafkaStreamsCustomizer(new KafkaStreamsCustomizer() {
 
-			@Override
-			public KafkaStreams initKafkaStreams(Topology topology, Properties properties,
-					KafkaClientSupplier clientSupplier) {
-				Properties advertised = new Properties();
-				advertised.putAll(properties);
-				advertised.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.hostAndPort());
-				return new KafkaStreams(topology, advertised, clientSupplier);
-			}
+				@Override
+				public KafkaStreams initKafkaStreams(Topology topology, Properties properties,
+						KafkaClientSupplier clientSupplier) {
+					Properties advertised = new Properties();
+					advertised.putAll(properties);
+					advertised.put(StreamsConfig.APPLICATION_SERVER_CONFIG, address.hostAndPort());
+					return new KafkaStreams(topology, advertised, clientSupplier);
+				}
 
-			@Override
-			public void customize(KafkaStreams kafkaStreams) {
-			}
+				@Override
+				public void customize(KafkaStreams kafkaStreams) {
+				}
 
-		});
+			});
+		};
 	}
 
 	static String applicationId(KafkaProperties kafka, Environment environment) {

@@ -293,8 +293,8 @@ final class PaymentTracker implements Processor<String, Object, String, PaymentE
 
 	private static void logFailure(PaymentKey payment, Throwable failure) {
 		if (failure instanceof VippsApiException vipps) {
-			logger.warn("Could not read /details of {}: {} ({} {}/{})", payment.asString(), vipps.kind(),
-					vipps.httpStatus(), vipps.errorGroup(), vipps.errorCode());
+			logger.warn("Could not read /details of {}: {} ({} {}/{}): {}", payment.asString(), vipps.kind(),
+					vipps.httpStatus(), vipps.errorGroup(), vipps.errorCode(), vipps.getMessage());
 		}
 		else {
 			logger.warn("Could not read /details of {}", payment.asString(), failure);
