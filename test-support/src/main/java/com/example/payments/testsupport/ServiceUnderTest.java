@@ -74,6 +74,27 @@ public final class ServiceUnderTest implements AutoCloseable {
 		return port;
 	}
 
+	/**
+	 * The port the application itself is served on.
+	 * @return the port
+	 */
+	public int port() {
+		Integer port = this.context.getEnvironment().getProperty("local.server.port", Integer.class);
+		if (port == null) {
+			throw new IllegalStateException("The service serves no web port");
+		}
+		return port;
+	}
+
+	/**
+	 * The running application's context, for a test that reads its beans (metrics, a
+	 * component's state).
+	 * @return the context
+	 */
+	public ConfigurableApplicationContext context() {
+		return this.context;
+	}
+
 	@Override
 	public void close() {
 		this.context.close();
