@@ -75,18 +75,6 @@ public final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	/**
-	 * The port the application itself is served on.
-	 * @return the port
-	 */
-	public int port() {
-		Integer port = this.context.getEnvironment().getProperty("local.server.port", Integer.class);
-		if (port == null) {
-			throw new IllegalStateException("The service serves no web port");
-		}
-		return port;
-	}
-
-	/**
 	 * The running application's context, for a test that reads its beans (metrics, a
 	 * component's state).
 	 * @return the context

@@ -60,9 +60,10 @@ public class ReconciliationConfiguration {
 	static VippsClientConfig withoutRetries(VippsClientConfig config) {
 		VippsClientConfig.RetrySettings retry = config.retry();
 		return new VippsClientConfig(config.baseUrl(), config.system(), config.merchants(), config.partner(),
-				config.connectTimeout(), config.readTimeout(), new VippsClientConfig.RetrySettings(1,
-						retry.initialBackoff(), retry.maxBackoff(), retry.maxTotalTime(), retry.jitter()),
-				config.tokenRefreshMargin(), config.allowInsecureLocalUrls());
+				config.connectTimeout(), config.readTimeout(),
+				new VippsClientConfig.RetrySettings(1, retry.initialBackoff(), retry.maxBackoff(), retry.maxTotalTime(),
+						retry.jitter()),
+				config.tokenRefreshMargin(), config.allowInsecureLocalUrls(), config.maxConnections());
 	}
 
 	@Bean
