@@ -1,5 +1,6 @@
 package com.example.payments.command;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -153,11 +154,14 @@ public final class CommandBenchmark {
 				System.out.printf(Locale.ROOT,
 						"BENCH commands per_s=%.0f p50_ms=%d p99_ms=%d baseline=%.1f ratio=%.1f baseline_p50_ms=%d "
 								+ "baseline_p99_ms=%d commands=%d baseline_commands=%d partitions=%d latency_ms=%d "
-								+ "window=%d errors=%d%n",
+								+ "window=%d cpu_ms_per_command=%.2f baseline_cpu_ms_per_command=%.2f cpus=%d load=%.1f "
+								+ "errors=%d%n",
 						ours.perSecond(), ours.p50(), ours.p99(), baseline.perSecond(),
 						ours.perSecond() / baseline.perSecond(), baseline.p50(), baseline.p99(), ours.commands(),
 						baseline.commands(), partitions, this.options.get("latency-ms"), this.options.get("window"),
-						this.unexpected.get());
+						ours.cpuMillisPerCommand(), baseline.cpuMillisPerCommand(),
+						Runtime.getRuntime().availableProcessors(),
+						ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(), this.unexpected.get());
 			}
 			finally {
 				service.close();
@@ -218,6 +222,7 @@ public final class CommandBenchmark {
 			throws InterruptedException {
 		this.window = new Semaphore(windowSize);
 		List<String> ids = new ArrayList<>(count);
+		Duration cpuAtStart = cpuTime();
 		long start = System.nanoTime();
 		for (int i = 0; i < count; i++) {
 			this.window.acquire();
@@ -242,7 +247,14 @@ public final class CommandBenchmark {
 			.mapToLong((id) -> this.answeredAt.get(id) - this.sentAt.get(id))
 			.sorted()
 			.toArray();
-		return new Result(count, count / ((end - start) / 1e9), millis(latencies, 0.50), millis(latencies, 0.99));
+		double cpuMillisPerCommand = (cpuTime().minus(cpuAtStart).toNanos() / 1e6) / count;
+		return new Result(count, count / ((end - start) / 1e9), millis(latencies, 0.50), millis(latencies, 0.99),
+				cpuMillisPerCommand);
+	}
+
+	// This whole JVM: broker, registry, simulator, service and load generator.
+	private static Duration cpuTime() {
+		return ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO);
 	}
 
 	private static long millis(long[] sortedNanos, double quantile) {
@@ -285,12 +297,12 @@ public final class CommandBenchmark {
 	}
 
 	/** What one side achieved. */
-	private record Result(int commands, double perSecond, long p50, long p99) {
+	private record Result(int commands, double perSecond, long p50, long p99, double cpuMillisPerCommand) {
 
 		@Override
 		public String toString() {
-			return String.format(Locale.ROOT, "%,d commands, %.1f/s, p50 %d ms, p99 %d ms", this.commands,
-					this.perSecond, this.p50, this.p99);
+			return String.format(Locale.ROOT, "%,d commands, %.1f/s, p50 %d ms, p99 %d ms, %.2f ms CPU per command",
+					this.commands, this.perSecond, this.p50, this.p99, this.cpuMillisPerCommand);
 		}
 
 	}
