@@ -66,9 +66,10 @@ import org.springframework.kafka.listener.MessageListener;
  * {@code --window} commands unanswered at a time (a closed loop, so latency is the
  * service's and not a queue the generator built); command-to-event latency is from the
  * command's send to the generator reading its event. Options: {@code --commands=N}
- * (20,000), {@code --warmup=N} (4,000, not measured), {@code --baseline-commands=N}
- * (400), {@code --partitions=N} (12), {@code --latency-ms=N} (150), {@code --window=N}
- * (2,000), {@code --max-connections=N} (Vipps connections, 1,000). The last line:
+ * (20,000), {@code --warmup=N} (10,000, not measured: the JIT compiler competes for the
+ * two cores long after start), {@code --baseline-commands=N} (400),
+ * {@code --partitions=N} (12), {@code --latency-ms=N} (150), {@code --window=N} (2,000),
+ * {@code --max-connections=N} (Vipps connections, 1,000). The last line:
  *
  * <pre>
  * BENCH commands per_s=... p50_ms=... p99_ms=... baseline=... ratio=... baseline_p50_ms=... baseline_p99_ms=... commands=... partitions=... latency_ms=... window=... errors=...
@@ -276,7 +277,7 @@ public final class CommandBenchmark {
 	private static Map<String, Integer> options(String[] args) {
 		Map<String, Integer> options = new LinkedHashMap<>();
 		options.put("commands", 20_000);
-		options.put("warmup", 4_000);
+		options.put("warmup", 10_000);
 		options.put("baseline-commands", 400);
 		options.put("partitions", 12);
 		options.put("latency-ms", 150);

@@ -16,8 +16,6 @@ import com.example.payments.vipps.simulator.RecordedExchange;
 import com.example.payments.vipps.simulator.SimulatedOperation;
 import com.example.payments.vipps.simulator.SimulatedPayment;
 import com.example.payments.vipps.simulator.VippsSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -40,25 +38,12 @@ class CrashRecoveryIT {
 
 	private static final String MSN = CommandServiceRun.MSN;
 
-	private static VippsSimulator simulator;
-
-	@BeforeAll
-	static void start() {
-		simulator = CommandServiceRun.startSimulator();
-	}
-
-	@AfterAll
-	static void stop() {
-		if (simulator != null) {
-			simulator.close();
-		}
-	}
-
 	@Test
 	void aKillBetweenVippsApplyingACallAndItsEventLosesNothingAndMovesNoMoneyTwice(
 			KafkaTestEnvironment.Environment kafka) {
 		String name = "crash";
-		try (CommandServiceRun run = CommandServiceRun.prepare(kafka, simulator, name, kafka.schemaRegistryUrl())) {
+		try (VippsSimulator simulator = CommandServiceRun.startSimulator();
+				CommandServiceRun run = CommandServiceRun.prepare(kafka, simulator, name, kafka.schemaRegistryUrl())) {
 			List<String> properties = new ArrayList<>(CommandServiceRun.serviceProperties(simulator, name,
 					List.of("spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
 							"spring.kafka.properties.schema.registry.url=" + kafka.schemaRegistryUrl(),
