@@ -63,16 +63,17 @@ import org.springframework.kafka.listener.MessageListener;
  * JVM: broker, registry, simulator, service.
  * <p>
  * Each command is an initiate of a payment of its own. The load generator keeps
- * {@code --window} commands unanswered at a time (a closed loop, so latency is the
- * service's and not a queue the generator built); command-to-event latency is from the
- * command's send to the generator reading its event. Options: {@code --commands=N}
- * (20,000), {@code --warmup=N} (10,000, not measured: the JIT compiler competes for the
- * two cores long after start), {@code --baseline-commands=N} (400),
- * {@code --partitions=N} (12), {@code --latency-ms=N} (150), {@code --window=N} (2,000),
- * {@code --max-connections=N} (Vipps connections, 1,000). The last line:
+ * {@code --window} commands unanswered at a time (a closed loop: the latency includes
+ * waiting behind the other commands in flight, about {@code window / throughput});
+ * command-to-event latency is from the command's send to the generator reading its event;
+ * the sequential listener gets a window of two per partition, all it can use. Options:
+ * {@code --commands=N} (20,000), {@code --warmup=N} (10,000, not measured: the JIT
+ * compiler competes for the two cores long after start), {@code --baseline-commands=N}
+ * (400), {@code --partitions=N} (12), {@code --latency-ms=N} (150), {@code --window=N}
+ * (2,000), {@code --max-connections=N} (Vipps connections, 1,000). The last line:
  *
  * <pre>
- * BENCH commands per_s=... p50_ms=... p99_ms=... baseline=... ratio=... baseline_p50_ms=... baseline_p99_ms=... commands=... partitions=... latency_ms=... window=... errors=...
+ * BENCH commands per_s=... p50_ms=... p99_ms=... baseline=... ratio=... baseline_p50_ms=... baseline_p99_ms=... commands=... baseline_commands=... partitions=... latency_ms=... window=... cpu_ms_per_command=... baseline_cpu_ms_per_command=... cpus=... load=... errors=...
  * </pre>
  */
 public final class CommandBenchmark {
