@@ -277,12 +277,12 @@ public final class CommandBenchmark {
 
 	private static Map<String, Integer> options(String[] args) {
 		Map<String, Integer> options = new LinkedHashMap<>();
-		options.put("commands", 20_000);
-		options.put("warmup", 10_000);
+		options.put("commands", 30_000);
+		options.put("warmup", 20_000);
 		options.put("baseline-commands", 400);
 		options.put("partitions", 12);
 		options.put("latency-ms", 150);
-		options.put("window", 2_000);
+		options.put("window", 1_000);
 		options.put("max-connections", 1_000);
 		for (String arg : args) {
 			String[] pair = arg.replaceFirst("^--", "").split("=", 2);
