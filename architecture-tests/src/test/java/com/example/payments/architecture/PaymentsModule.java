@@ -35,7 +35,9 @@ enum PaymentsModule {
 
 	VIPPS_CLIENT("com.example.payments.vipps.client"),
 
-	/** A plain library: Vipps' answers, callbacks and /details as events with their ids. */
+	/**
+	 * A plain library: Vipps' answers, callbacks and /details as events with their ids.
+	 */
 	PAYMENT_FACTS("com.example.payments.facts"),
 
 	/** A service: no other module depends on it, and no service on another. */
