@@ -40,6 +40,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +54,7 @@ import static org.awaitility.Awaitility.await;
  * concurrency, a rate limit that delays one payment only, and invalid commands. Every
  * request the service sent and every answer it got validate against Vipps' OpenAPI spec.
  */
-@ExtendWith(KafkaTestEnvironment.class)
+@ExtendWith({ KafkaTestEnvironment.class, OutputCaptureExtension.class })
 @RequiresVippsOpenApiSpec
 class CommandFlowsIT {
 
@@ -105,6 +108,20 @@ class CommandFlowsIT {
 		assertThat(merchantInfo.path("fallBack").asString()).isEqualTo("https://shop.example.com/vipps/result");
 		assertThat(merchantInfo.has("shippingDetailsPrefix")).isFalse();
 		assertThat(merchantInfo.has("consentRemovalPrefix")).isFalse();
+	}
+
+	@Test
+	void logsTheSalesUnitAndOrderIdOfEachCommandButNeverTheMobileNumber(CapturedOutput output) {
+		String orderId = Commands.newOrderId();
+		PaymentCommand command = Commands.initiate(MSN, orderId, 12_300);
+		((InitiatePayment) command.getCommand()).setCustomerMobileNumber("93456789");
+		run.awaitAnswer(run.send(command), PaymentInitiated.class);
+		assertThat(body(onlyCall(RecordedExchange.Kind.INITIATE, orderId)).path("customerInfo")
+			.path("mobileNumber")
+			.asString()).isEqualTo("93456789");
+		await().atMost(CommandServiceRun.patience())
+			.untilAsserted(() -> assertThat(output.getOut()).contains("msn=" + MSN + " orderId=" + orderId));
+		assertThat(output.getAll()).doesNotContain("93456789");
 	}
 
 	@Test

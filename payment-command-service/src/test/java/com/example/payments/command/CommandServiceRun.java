@@ -135,14 +135,12 @@ final class CommandServiceRun implements AutoCloseable {
 	 * The service's properties for a run: topics, group, the simulator and its keys, the
 	 * callback prefixes (nothing listens there: callbacks are the ingest service's
 	 * business), and waits short enough for tests.
-	 * @param kafka the environment
 	 * @param simulator the simulator
 	 * @param name the run's name
 	 * @param extra pairs replacing the defaults ({@code name=} removes one)
 	 * @return {@code name=value} pairs
 	 */
-	static List<String> serviceProperties(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String name,
-			List<String> extra) {
+	static List<String> serviceProperties(VippsSimulator simulator, String name, List<String> extra) {
 		Map<String, String> values = new LinkedHashMap<>();
 		values.put("payments.command.topics.commands", name + "." + Topics.PAYMENT_COMMANDS);
 		values.put("payments.command.topics.events", name + "." + Topics.PAYMENT_EVENTS);
@@ -195,7 +193,7 @@ final class CommandServiceRun implements AutoCloseable {
 		List<String> properties = new ArrayList<>(this.extraProperties);
 		properties.addAll(List.of(more));
 		this.service = ServiceUnderTest.start(PaymentCommandServiceApplication.class, this.kafka,
-				serviceProperties(this.kafka, this.simulator, this.name, properties).toArray(String[]::new));
+				serviceProperties(this.simulator, this.name, properties).toArray(String[]::new));
 	}
 
 	void stopService() {
