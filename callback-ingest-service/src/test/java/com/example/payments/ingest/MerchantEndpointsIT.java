@@ -117,6 +117,10 @@ class MerchantEndpointsIT {
 		assertThat(Prometheus.value(ingest.managementPort(), "ingest_callbacks_total", "status=\"RESERVED\"",
 				"outcome=\"published\""))
 			.isPositive();
+		// Timed from Vipps' timeStamp of the reservation to our answer.
+		assertThat(
+				Prometheus.value(ingest.managementPort(), "ingest_callback_delay_seconds_count", "status=\"RESERVED\""))
+			.isPositive();
 	}
 
 	@Test
