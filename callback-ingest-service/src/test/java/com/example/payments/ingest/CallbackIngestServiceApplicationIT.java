@@ -8,7 +8,8 @@ import org.junit.jupiter.api.BeforeAll;
  * Tests for {@link CallbackIngestServiceApplication}: started as in production against a
  * real broker and registry, it serves its probes and metrics on the management port and
  * is ready only while Kafka and the schema registry answer
- * ({@link ServiceProbesContract}).
+ * ({@link ServiceProbesContract}). It needs its secrets (no defaults on purpose) and its
+ * topics (it resolves their metadata before it is ready).
  */
 class CallbackIngestServiceApplicationIT extends ServiceProbesContract {
 
@@ -21,7 +22,7 @@ class CallbackIngestServiceApplicationIT extends ServiceProbesContract {
 
 	@BeforeAll
 	static void createTopics(KafkaTestEnvironment.Environment kafka) {
-		kafka.broker().createTopics(3, TOPICS + ".events", TOPICS + ".consents", TOPICS + ".shipping-rules");
+		kafka.broker().createTopics(1, TOPICS + ".events", TOPICS + ".consents", TOPICS + ".shipping-rules");
 	}
 
 }

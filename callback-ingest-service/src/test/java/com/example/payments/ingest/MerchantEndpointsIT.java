@@ -20,10 +20,6 @@ import com.example.payments.schema.event.PaymentReserved;
 import com.example.payments.schema.event.RejectionReason;
 import com.example.payments.schema.event.ShippingSelected;
 import com.example.payments.schema.event.UserDetailsShared;
-import com.example.payments.schema.shipping.ExpressShippingRules;
-import com.example.payments.schema.shipping.PostCodeRange;
-import com.example.payments.schema.shipping.ShippingOption;
-import com.example.payments.schema.shipping.ShippingRule;
 import com.example.payments.testsupport.KafkaTestEnvironment;
 import com.example.payments.vipps.client.callback.CallbackAuthTokens;
 import com.example.payments.vipps.client.model.ShippingDetails;
@@ -117,6 +113,10 @@ class MerchantEndpointsIT {
 		assertThat(Prometheus.value(ingest.managementPort(), "ingest_callbacks_total", "status=\"RESERVED\"",
 				"outcome=\"published\""))
 			.isPositive();
+		// Timed from Vipps' timeStamp of the reservation to our answer.
+		assertThat(
+				Prometheus.value(ingest.managementPort(), "ingest_callback_delay_seconds_count", "status=\"RESERVED\""))
+			.isPositive();
 	}
 
 	@Test
@@ -181,7 +181,7 @@ class MerchantEndpointsIT {
 		String oslo = SimulatedVipps.newOrderId("express-oslo");
 		String bergen = SimulatedVipps.newOrderId("express-bergen");
 		for (String orderId : List.of(oslo, bergen)) {
-			ingest.publishShippingRules(MSN, orderId, osloRules());
+			ingest.publishShippingRules(MSN, orderId, SampleShippingRules.oslo(4900));
 			vipps.initiateExpress(MSN, orderId, ingest, token(MSN, orderId), null);
 			awaitRulesKnown(orderId);
 		}
@@ -354,32 +354,6 @@ class MerchantEndpointsIT {
 			.map(ShippingSelected.class::cast)
 			.findFirst()
 			.orElseThrow(() -> new AssertionError("no ShippingSelected for " + orderId));
-	}
-
-	/**
-	 * Oslo (0001-0999 in Norway): Posten or home delivery; elsewhere a pick-up point.
-	 * @return the rules
-	 */
-	static ExpressShippingRules osloRules() {
-		return ExpressShippingRules.newBuilder()
-			.setRules(List.of(ShippingRule.newBuilder()
-				.setCountries(List.of("NO"))
-				.setPostCodeRanges(List.of(PostCodeRange.newBuilder().setFrom("0001").setTo("0999").build()))
-				.setOptions(List.of(option("posten", "Posten Servicepakke", 4900, true, 1),
-						option("home", "Home delivery", 12950, false, 2)))
-				.build()))
-			.setFallbackOptions(List.of(option("pickup", "Pick-up point", 1900, true, null)))
-			.build();
-	}
-
-	private static ShippingOption option(String id, String name, long ore, boolean isDefault, Integer priority) {
-		return ShippingOption.newBuilder()
-			.setShippingMethodId(id)
-			.setShippingMethod(name)
-			.setShippingCost(ore)
-			.setIsDefault(isDefault)
-			.setPriority(priority)
-			.build();
 	}
 
 	/**

@@ -12,12 +12,9 @@ import java.util.function.BooleanSupplier;
 import java.util.function.IntFunction;
 import java.util.function.IntPredicate;
 
+import com.example.payments.ingest.SampleShippingRules;
 import com.example.payments.ingest.shipping.ShippingRulesConsumer;
 import com.example.payments.ingest.shipping.domain.ShippingRulesStore;
-import com.example.payments.schema.shipping.ExpressShippingRules;
-import com.example.payments.schema.shipping.PostCodeRange;
-import com.example.payments.schema.shipping.ShippingOption;
-import com.example.payments.schema.shipping.ShippingRule;
 import com.example.payments.serde.KafkaAvroSerializer;
 import com.example.payments.vipps.client.callback.CallbackAuthTokens;
 import io.netty.handler.codec.http.HttpMethod;
@@ -169,35 +166,13 @@ public final class ShippingBenchmark {
 		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(config, new StringSerializer(), values)) {
 			for (int i = from; i < from + count; i++) {
 				long cost = distinct.test(i) ? 4900 + i : 4900 + 1000L * (i % 3);
-				producer.send(
-						new ProducerRecord<>(BenchInfrastructure.SHIPPING_RULES, MSN + ":" + orderId(i), rules(cost)));
+				producer.send(new ProducerRecord<>(BenchInfrastructure.SHIPPING_RULES, MSN + ":" + orderId(i),
+						SampleShippingRules.oslo(cost)));
 			}
 			producer.flush();
 		}
 		System.out.printf(Locale.ROOT, "published %d payments' rules in %.1f s%n", count,
 				(System.nanoTime() - started) / 1e9);
-	}
-
-	private static ExpressShippingRules rules(long postenCost) {
-		return ExpressShippingRules.newBuilder()
-			.setRules(List.of(ShippingRule.newBuilder()
-				.setCountries(List.of("NO"))
-				.setPostCodeRanges(List.of(PostCodeRange.newBuilder().setFrom("0001").setTo("1299").build()))
-				.setOptions(List.of(option("posten", "Posten Servicepakke", postenCost, true, 1),
-						option("home", "Home delivery", 12950, false, 2)))
-				.build()))
-			.setFallbackOptions(List.of(option("pickup", "Pick-up point", 1900, true, null)))
-			.build();
-	}
-
-	private static ShippingOption option(String id, String name, long cost, boolean isDefault, Integer priority) {
-		return ShippingOption.newBuilder()
-			.setShippingMethodId(id)
-			.setShippingMethod(name)
-			.setShippingCost(cost)
-			.setIsDefault(isDefault)
-			.setPriority(priority)
-			.build();
 	}
 
 	private static String orderId(int i) {

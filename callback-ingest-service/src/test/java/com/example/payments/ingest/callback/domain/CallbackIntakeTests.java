@@ -50,6 +50,17 @@ class CallbackIntakeTests {
 	}
 
 	@Test
+	void takesTheMsnAsAJsonStringAsWellAsANumber() {
+		String asString = MalformedCallbacks.valid("order-11")
+			.replace("\"merchantSerialNumber\":123456", "\"merchantSerialNumber\":\"123456\"");
+		CallbackDecision number = decide("order-11", token("order-11"), MalformedCallbacks.valid("order-11"));
+		CallbackDecision string = decide("order-11", token("order-11"), asString);
+		assertThat(string).isInstanceOf(CallbackDecision.Accepted.class);
+		assertThat(((CallbackDecision.Accepted) string).facts())
+			.isEqualTo(((CallbackDecision.Accepted) number).facts());
+	}
+
+	@Test
 	void givesTheSameFactsToADuplicate() {
 		CallbackDecision first = decide("order-3", token("order-3"), MalformedCallbacks.valid("order-3"));
 		CallbackDecision again = decide("order-3", token("order-3"), MalformedCallbacks.valid("order-3"));
