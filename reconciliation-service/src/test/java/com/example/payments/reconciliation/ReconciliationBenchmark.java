@@ -1,0 +1,474 @@
+package com.example.payments.reconciliation;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import com.example.payments.kafka.consumer.UnknownEventTypes;
+import com.example.payments.kafka.streams.SkipUnknownEventTypes;
+import com.example.payments.kafka.streams.StreamsAvroSerdes;
+import com.example.payments.reconciliation.StandInServices.Payment;
+import com.example.payments.reconciliation.config.ReconciliationProperties;
+import com.example.payments.reconciliation.domain.CheckLadder;
+import com.example.payments.reconciliation.tracking.CheckRequest;
+import com.example.payments.reconciliation.tracking.DetailsChecks;
+import com.example.payments.reconciliation.tracking.ReconciliationMetrics;
+import com.example.payments.reconciliation.tracking.ReconciliationTopology;
+import com.example.payments.reconciliation.tracking.TrackerSettings;
+import com.example.payments.schema.PaymentEventIds;
+import com.example.payments.schema.PaymentKey;
+import com.example.payments.schema.common.PaymentType;
+import com.example.payments.schema.event.EventSource;
+import com.example.payments.schema.event.OccurredAtOrigin;
+import com.example.payments.schema.event.PaymentEvent;
+import com.example.payments.schema.event.PaymentInitiated;
+import com.example.payments.schema.event.PaymentReserved;
+import com.example.payments.schema.event.PaymentUrlStatus;
+import com.example.payments.serde.registry.SchemaRegistryClient;
+import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.ServiceUnderTest;
+import com.example.payments.vipps.simulator.RecordedExchange;
+import com.example.payments.vipps.simulator.SimulatorProperties;
+import com.example.payments.vipps.simulator.VippsSimulator;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * {@code bin/bench reconciliation}: the tracker's state and tick cost with a million open
+ * payments, and the time from a dropped callback to the corrected event with the default
+ * ladder.
+ * <ol>
+ * <li><b>State and ticks.</b> The topology (RocksDB, on the in-process broker, one
+ * partition, so one task holds every payment) reads a million {@code PaymentInitiated}
+ * events. Three groups of them come due at chosen moments, 0.1 %, 1 % and 10 % of the
+ * open payments; each group is handed out by one tick to a poller that only counts (the
+ * tick is the stream thread's work: scan the due index, load, reschedule and store each
+ * payment, hand it over). The same groups are then handed out with nothing else open: the
+ * baseline. Reported: bytes per payment (stored payment plus its index entry, and
+ * RocksDB's files after a flush) and each group's tick time.</li>
+ * <li><b>Dropped callbacks.</b> The service as deployed (default ladder, grace and
+ * budgets) against the simulator with every callback dropped: payments initiated at ten a
+ * second, each approved by its user a random 3 to 40 s later; the time from the approval
+ * to the reconciled {@code PaymentReserved} on the topic, and each payment's
+ * {@code /details} calls against what the ladder documents for its age.</li>
+ * </ol>
+ * Options: {@code --open=N} (default 1,000,000), {@code --payments=N} (default 200). The
+ * last line: {@code BENCH reconciliation per_s=<hand-outs per second of tick time at
+ * 10 % due> p50_ms p99_ms=<dropped callback to corrected event> baseline=<the same
+ * hand-outs per second with only the due payments open> ratio=...} and the details.
+ */
+public final class ReconciliationBenchmark {
+
+	private static final String MSN = ReconciliationHarness.MSN;
+
+	private static final int[] GROUPS = { 1_000, 10_000, 100_000 };
+
+	private ReconciliationBenchmark() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int open = 1_000_000;
+		int payments = 200;
+		for (String arg : args) {
+			if (arg.startsWith("--open=")) {
+				open = Integer.parseInt(arg.substring("--open=".length()));
+			}
+			else if (arg.startsWith("--payments=")) {
+				payments = Integer.parseInt(arg.substring("--payments=".length()));
+			}
+			else {
+				throw new IllegalArgumentException("Unknown option " + arg + "; known: --open=N, --payments=N");
+			}
+		}
+		int groupsTotal = GROUPS[0] + GROUPS[1] + GROUPS[2];
+		if (open < groupsTotal) {
+			throw new IllegalArgumentException("--open must be at least " + groupsTotal);
+		}
+		Path work = Files.createTempDirectory("reconciliation-bench");
+		try (KafkaTestEnvironment.Environment kafka = KafkaTestEnvironment.Environment.start()) {
+			Ticks full = ticks(kafka, work.resolve("full"), "bench-full", open - groupsTotal);
+			Ticks baseline = ticks(kafka, work.resolve("baseline"), "bench-baseline", 0);
+			Corrections corrections = corrections(kafka, work.resolve("corrections"), payments);
+			report(open, full, baseline, corrections);
+		}
+		finally {
+			delete(work);
+		}
+	}
+
+	// ---- state and ticks
+	// ------------------------------------------------------------------
+
+	private static Ticks ticks(KafkaTestEnvironment.Environment kafka, Path stateDir, String name, int background)
+			throws Exception {
+		String events = name + ".payments.events.v1";
+		String commands = name + ".payments.commands.v1";
+		kafka.broker().createTopics(1, events, commands);
+		Map<String, Object> registry = Map.of("schema.registry.url", kafka.schemaRegistryUrl());
+		StreamsAvroSerdes serdes = new StreamsAvroSerdes(SchemaRegistryClient.create(registry), registry);
+		SimpleMeterRegistry meters = new SimpleMeterRegistry();
+		ReconciliationMetrics metrics = new ReconciliationMetrics(meters);
+		CountingChecks checks = new CountingChecks();
+		ReconciliationProperties defaults = defaults();
+		StreamsBuilder builder = new StreamsBuilder();
+		ReconciliationTopology.build(builder, new ReconciliationTopology.Topics(events, commands), serdes.value(),
+				serdes.value(), new SkipUnknownEventTypes<>(new UnknownEventTypes(meters)), defaults.schedule(), checks,
+				new TrackerSettings(Duration.ofMillis(100), Duration.ofHours(1), 1_000_000, 1_000, Duration.ofDays(1)),
+				metrics);
+		Properties properties = new Properties();
+		properties.put(StreamsConfig.APPLICATION_ID_CONFIG, name);
+		properties.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
+		properties.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+		properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 5_000);
+		properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024);
+		properties.put(StreamsConfig.consumerPrefix("max.poll.records"), 5_000);
+		KafkaStreams streams = new KafkaStreams(builder.build(), properties);
+		streams.start();
+		try (KafkaProducer<String, Object> producer = producer(kafka)) {
+			long started = System.nanoTime();
+			// Due in a day: open, not due.
+			long inADay = System.currentTimeMillis() + Duration.ofDays(1).toMillis();
+			for (int i = 0; i < background; i++) {
+				send(producer, events, "bench-open-" + i, inADay);
+			}
+			producer.flush();
+			awaitOpen(meters, background, Duration.ofMinutes(20));
+			double loadSeconds = (System.nanoTime() - started) / 1e9;
+			// The groups: due at three moments a few seconds apart, once all are loaded.
+			long first = System.currentTimeMillis() + 25_000;
+			long[] dueAt = { first, first + 12_000, first + 30_000 };
+			int loaded = background;
+			for (int g = 0; g < GROUPS.length; g++) {
+				long openedAt = dueAt[g] - defaults.ladders().userWindow().firstCheck().toMillis();
+				for (int i = 0; i < GROUPS[g]; i++) {
+					send(producer, events, "bench-due-" + g + "-" + i, openedAt);
+				}
+				loaded += GROUPS[g];
+			}
+			producer.flush();
+			awaitOpen(meters, loaded, Duration.ofMinutes(5));
+			if (System.currentTimeMillis() > dueAt[0] - 3_000) {
+				throw new IllegalStateException("Loading the due groups took too long to measure their ticks apart");
+			}
+			Timer tick = meters.get(ReconciliationMetrics.TICK).timer();
+			double[] tickMillis = new double[GROUPS.length];
+			long handedOut = 0;
+			for (int g = 0; g < GROUPS.length; g++) {
+				// Idle ticks before the group is due: their cost is taken off the
+				// group's.
+				awaitUntil(dueAt[g] - 2_500);
+				long idleCount = tick.count();
+				double idleTotal = tick.totalTime(TimeUnit.MILLISECONDS);
+				awaitUntil(dueAt[g] - 500);
+				double idleMean = (tick.totalTime(TimeUnit.MILLISECONDS) - idleTotal)
+						/ Math.max(1, tick.count() - idleCount);
+				long beforeCount = tick.count();
+				double beforeTotal = tick.totalTime(TimeUnit.MILLISECONDS);
+				handedOut += GROUPS[g];
+				long expected = handedOut;
+				await(() -> checks.started.get() >= expected, Duration.ofMinutes(2));
+				awaitUntil(System.currentTimeMillis() + 500);
+				long ticks = tick.count() - beforeCount;
+				tickMillis[g] = tick.totalTime(TimeUnit.MILLISECONDS) - beforeTotal - (ticks - 1) * idleMean;
+			}
+			long[] stored = storedBytes(streams);
+			streams.close(Duration.ofMinutes(1));
+			long disk = directorySize(stateDir);
+			return new Ticks(loaded, loadSeconds, tickMillis, (double) stored[0] / stored[1], (double) disk / loaded);
+		}
+		finally {
+			streams.close(Duration.ofMinutes(1));
+		}
+	}
+
+	// The service's defaults, bound as Spring binds them from no configuration at all.
+	private static ReconciliationProperties defaults() {
+		return new Binder(new MapConfigurationPropertySource(Map.of())).bindOrCreate("reconciliation",
+				ReconciliationProperties.class);
+	}
+
+	private static KafkaProducer<String, Object> producer(KafkaTestEnvironment.Environment kafka) {
+		Map<String, Object> properties = kafka.avroProducerProperties();
+		properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+		properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 512 * 1024);
+		properties.put(ProducerConfig.ACKS_CONFIG, "1");
+		properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false);
+		return new KafkaProducer<>(properties);
+	}
+
+	private static void send(KafkaProducer<String, Object> producer, String topic, String orderId, long openedAt) {
+		PaymentKey key = PaymentKey.of(MSN, orderId);
+		Instant at = Instant.ofEpochMilli(openedAt);
+		PaymentEvent event = PaymentEvent.newBuilder()
+			.setEventId(PaymentEventIds.initiated(key))
+			.setMerchantSerialNumber(MSN)
+			.setOrderId(orderId)
+			.setOccurredAt(at)
+			.setOccurredAtOrigin(OccurredAtOrigin.LEARNED)
+			.setRecordedAt(at)
+			.setSource(EventSource.COMMAND)
+			.setCommandId(null)
+			.setEvent(PaymentInitiated.newBuilder()
+				.setAmount(20_000)
+				.setPaymentType(PaymentType.REGULAR)
+				.setUrl("https://api.vipps.no/dwo-api-application/v1/deeplink/vippsgateway?v=2&token=" + orderId)
+				.setUrlStatus(PaymentUrlStatus.ISSUED)
+				.setUrlExpiresAt(at.plus(Duration.ofMinutes(5)))
+				.build())
+			.build();
+		producer.send(new ProducerRecord<>(topic, key.asString(), event));
+	}
+
+	private static void awaitOpen(SimpleMeterRegistry meters, long count, Duration within) {
+		await(() -> meters.get(ReconciliationMetrics.OPEN).tag("state", "initiated").gauge().value() >= count, within);
+	}
+
+	// The stored payment and its index entry, per payment: key and value bytes.
+	private static long[] storedBytes(KafkaStreams streams) {
+		long bytes = 0;
+		long payments = 0;
+		ReadOnlyKeyValueStore<String, byte[]> store = streams.store(StoreQueryParameters.fromNameAndType(
+				ReconciliationTopology.paymentsStore(), QueryableStoreTypes.<String, byte[]>keyValueStore()));
+		try (KeyValueIterator<String, byte[]> all = store.all()) {
+			while (all.hasNext()) {
+				var entry = all.next();
+				// Its index entry: [length][msn][8 bytes][orderId] with an empty value.
+				String orderId = entry.key.substring(entry.key.indexOf(':') + 1);
+				bytes += entry.key.length() + entry.value.length + 1 + MSN.length() + 8 + orderId.length();
+				payments++;
+			}
+		}
+		return new long[] { bytes, payments };
+	}
+
+	// ---- dropped callbacks
+	// ----------------------------------------------------------------
+
+	private static Corrections corrections(KafkaTestEnvironment.Environment kafka, Path stateDir, int count)
+			throws Exception {
+		String[] topics = ReconciliationHarness.topics(kafka, "bench-corrections", 3);
+		ScheduledExecutorService users = Executors.newScheduledThreadPool(2);
+		try (VippsSimulator simulator = ReconciliationHarness.simulator(false)
+			.recordExchanges(SimulatorProperties.Exchanges.Recording.BOUNDED, 500_000)
+			.start();
+				StandInServices services = new StandInServices(kafka, simulator, topics[0], topics[1]);
+				PublishedEvents events = new PublishedEvents(kafka, topics[0]);
+				ServiceUnderTest service = ReconciliationHarness.startAsDeployed(kafka, simulator, topics,
+						"bench-corrections-" + System.nanoTime(), stateDir)) {
+			simulator.faults().callbacks().dropRate(1.0);
+			KafkaStreams streams = service.context().getBean(StreamsBuilderFactoryBean.class).getKafkaStreams();
+			await(() -> streams.state() == KafkaStreams.State.RUNNING, Duration.ofMinutes(1));
+			CheckLadder ladder = service.context().getBean(ReconciliationProperties.class).ladders().userWindow();
+			Map<String, Long> approvedAt = new ConcurrentHashMap<>();
+			List<Payment> started = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				long next = System.nanoTime() + 100_000_000L;
+				Payment payment = services.payment(MSN, "bench-dropped-" + i).initiate(20000);
+				started.add(payment);
+				long delay = ThreadLocalRandom.current().nextLong(3_000, 40_000);
+				users.schedule(() -> {
+					approvedAt.put(payment.orderId(), System.currentTimeMillis());
+					payment.approve();
+				}, delay, TimeUnit.MILLISECONDS);
+				awaitUntilNanos(next);
+			}
+			await(() -> started.stream().allMatch((payment) -> reservedSeen(events, payment) != null),
+					Duration.ofMinutes(5));
+			List<Long> latencies = new ArrayList<>();
+			int overLadder = 0;
+			int mostCalls = 0;
+			Map<String, Long> calls = serviceCalls(simulator);
+			for (Payment payment : started) {
+				latencies.add(reservedSeen(events, payment) - approvedAt.get(payment.orderId()));
+				long openedAt = events.of(payment.key()).get(0).getRecordedAt().toEpochMilli();
+				long correctedAt = reconciled(events, payment).getRecordedAt().toEpochMilli();
+				long made = calls.getOrDefault(payment.orderId(), 0L);
+				mostCalls = (int) Math.max(mostCalls, made);
+				if (made > ladder.checksWithin(Duration.ofMillis(correctedAt - openedAt))) {
+					overLadder++;
+				}
+			}
+			latencies.sort(Comparator.naturalOrder());
+			return new Corrections(count, percentile(latencies, 0.50), percentile(latencies, 0.99),
+					latencies.get(latencies.size() - 1), mostCalls, ladder.maxChecks(), overLadder);
+		}
+		finally {
+			users.shutdownNow();
+		}
+	}
+
+	private static PaymentEvent reconciled(PublishedEvents events, Payment payment) {
+		return events.reconciled(payment.key())
+			.stream()
+			.filter((event) -> event.getEvent() instanceof PaymentReserved)
+			.findFirst()
+			.orElse(null);
+	}
+
+	private static Long reservedSeen(PublishedEvents events, Payment payment) {
+		PaymentEvent reserved = reconciled(events, payment);
+		return (reserved != null) ? events.firstSeen(reserved.getEventId()) : null;
+	}
+
+	private static Map<String, Long> serviceCalls(VippsSimulator simulator) {
+		Map<String, Long> calls = new HashMap<>();
+		for (RecordedExchange exchange : simulator.exchanges()) {
+			if (exchange.kind() == RecordedExchange.Kind.DETAILS
+					&& !StandInServices.PLUGIN_NAME.equals(exchange.requestHeader("Vipps-System-Plugin-Name"))) {
+				calls.merge(exchange.orderId(), 1L, Long::sum);
+			}
+		}
+		return calls;
+	}
+
+	private static long percentile(List<Long> sorted, double quantile) {
+		return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(quantile * sorted.size()) - 1));
+	}
+
+	// ---- report
+	// -----------------------------------------------------------------------------
+
+	private static void report(int open, Ticks full, Ticks baseline, Corrections corrections) {
+		System.out.printf(
+				"state: %,d open payments loaded in %.1f s; %.0f bytes per payment stored (payment + index"
+						+ " entry), %.0f bytes per payment in RocksDB's files%n",
+				full.open(), full.loadSeconds(), full.storedBytesPerPayment(), full.diskBytesPerPayment());
+		for (int g = 0; g < GROUPS.length; g++) {
+			System.out.printf(
+					"tick: %,7d due of %,9d open: %8.1f ms (%.1f us per due payment); with only %,d open:"
+							+ " %8.1f ms%n",
+					GROUPS[g], full.open(), full.tickMillis()[g], 1000 * full.tickMillis()[g] / GROUPS[g],
+					baseline.open(), baseline.tickMillis()[g]);
+		}
+		System.out.printf("dropped callbacks: %d payments, corrected p50 %d ms, p99 %d ms, max %d ms after the user"
+				+ " approved; at most %d /details calls per payment (the ladder documents at most %d, and fewer for"
+				+ " a younger payment; %d payments over what it documents for their age)%n", corrections.payments(),
+				corrections.p50(), corrections.p99(), corrections.max(), corrections.mostCalls(),
+				corrections.documented(), corrections.overLadder());
+		double perSecond = GROUPS[2] / (full.tickMillis()[2] / 1000);
+		double baselinePerSecond = GROUPS[2] / (baseline.tickMillis()[2] / 1000);
+		System.out.printf("BENCH reconciliation per_s=%.0f p50_ms=%d p99_ms=%d baseline=%.0f ratio=%.2f open=%d"
+				+ " state_bytes_per_payment=%.0f disk_bytes_per_payment=%.0f tick_ms_0.1pct=%.1f"
+				+ " tick_ms_1pct=%.1f tick_ms_10pct=%.1f baseline_tick_ms_0.1pct=%.1f baseline_tick_ms_1pct=%.1f"
+				+ " baseline_tick_ms_10pct=%.1f payments=%d details_calls_max=%d details_calls_documented=%d"
+				+ " over_ladder=%d%n", perSecond, corrections.p50(), corrections.p99(), baselinePerSecond,
+				perSecond / baselinePerSecond, open, full.storedBytesPerPayment(), full.diskBytesPerPayment(),
+				full.tickMillis()[0], full.tickMillis()[1], full.tickMillis()[2], baseline.tickMillis()[0],
+				baseline.tickMillis()[1], baseline.tickMillis()[2], corrections.payments(), corrections.mostCalls(),
+				corrections.documented(), corrections.overLadder());
+	}
+
+	// ---- waiting
+	// ------------------------------------------------------------------------------
+
+	private static void await(BooleanSupplier condition, Duration within) {
+		long deadline = System.nanoTime() + within.toNanos();
+		while (!condition.getAsBoolean()) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("Not reached within " + within);
+			}
+			pause(20);
+		}
+	}
+
+	private static void awaitUntil(long epochMillis) {
+		while (System.currentTimeMillis() < epochMillis) {
+			pause(Math.min(50, epochMillis - System.currentTimeMillis()));
+		}
+	}
+
+	private static void awaitUntilNanos(long nanoTime) {
+		long left = nanoTime - System.nanoTime();
+		if (left > 0) {
+			pause(TimeUnit.NANOSECONDS.toMillis(left));
+		}
+	}
+
+	private static void pause(long millis) {
+		try {
+			TimeUnit.MILLISECONDS.sleep(Math.max(1, millis));
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static long directorySize(Path directory) {
+		try (Stream<Path> files = Files.walk(directory)) {
+			return files.filter(Files::isRegularFile).mapToLong((file) -> file.toFile().length()).sum();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private static void delete(Path directory) throws IOException {
+		try (Stream<Path> files = Files.walk(directory)) {
+			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
+		}
+	}
+
+	/**
+	 * A poller that reads nothing: it takes every check and counts it, so a tick costs
+	 * only the stream thread's own work.
+	 */
+	private static final class CountingChecks implements DetailsChecks {
+
+		private final AtomicLong started = new AtomicLong();
+
+		@Override
+		public int room(String msn) {
+			return Integer.MAX_VALUE;
+		}
+
+		@Override
+		public boolean start(CheckRequest request) {
+			this.started.incrementAndGet();
+			return true;
+		}
+
+	}
+
+	private record Ticks(int open, double loadSeconds, double[] tickMillis, double storedBytesPerPayment,
+			double diskBytesPerPayment) {
+
+	}
+
+	private record Corrections(int payments, long p50, long p99, long max, int mostCalls, int documented,
+			int overLadder) {
+
+	}
+
+}
