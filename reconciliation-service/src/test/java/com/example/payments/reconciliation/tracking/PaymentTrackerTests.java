@@ -188,6 +188,27 @@ class PaymentTrackerTests {
 	}
 
 	@Test
+	void treatsAReservationWithoutOperationSuccessAsUnknownAndKeepsChecking() {
+		initiated();
+		TransactionLogEntry unclear = new TransactionLogEntry(TransactionOperation.RESERVE, null, 20_000, "text", null,
+				null, null);
+		for (int i = 0; i < 5; i++) {
+			awaitCheck();
+			answer(details(entry(TransactionOperation.INITIATE, 20_000), unclear));
+		}
+		assertThat(this.published.isEmpty()).as("neither reserved nor failed: unknown").isTrue();
+		assertThat(this.meters.get(ReconciliationMetrics.CHECKS).tag("outcome", "undetermined").counter().count())
+			.isEqualTo(5);
+		assertThat(gauge("initiated")).isOne();
+		for (int i = 0; i < 4; i++) {
+			awaitCheck();
+			answer(details(entry(TransactionOperation.INITIATE, 20_000), entry(TransactionOperation.RESERVE, 20_000)));
+		}
+		assertThat(publishedEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.getEvent()).isInstanceOf(PaymentReserved.class));
+	}
+
+	@Test
 	void leavesACaptureVippsAppliedToItsPendingCommand() {
 		reserved();
 		PaymentCommand capture = PaymentCommandFixtures.aCapture()
