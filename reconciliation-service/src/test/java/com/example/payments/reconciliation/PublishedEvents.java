@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.example.payments.schema.PaymentKey;
@@ -22,6 +23,8 @@ import org.apache.kafka.common.errors.RecordDeserializationException;
 final class PublishedEvents implements AutoCloseable {
 
 	private final List<PaymentEvent> events = new CopyOnWriteArrayList<>();
+
+	private final Map<String, Long> firstSeen = new ConcurrentHashMap<>();
 
 	private final Thread reader;
 
@@ -41,8 +44,11 @@ final class PublishedEvents implements AutoCloseable {
 			try (consumer) {
 				while (this.running) {
 					try {
-						consumer.poll(Duration.ofMillis(100))
-							.forEach((record) -> this.events.add((PaymentEvent) record.value()));
+						consumer.poll(Duration.ofMillis(100)).forEach((record) -> {
+							PaymentEvent event = (PaymentEvent) record.value();
+							this.firstSeen.putIfAbsent(event.getEventId(), System.currentTimeMillis());
+							this.events.add(event);
+						});
 					}
 					catch (RecordDeserializationException unreadable) {
 						// Poison a test put there on purpose: consumers dead-letter it.
@@ -78,6 +84,15 @@ final class PublishedEvents implements AutoCloseable {
 	 */
 	List<PaymentEvent> reconciled(PaymentKey payment) {
 		return of(payment).stream().filter((event) -> event.getSource() == EventSource.RECONCILIATION).toList();
+	}
+
+	/**
+	 * When this reader first saw an event id.
+	 * @param eventId the id
+	 * @return epoch millis, or {@code null} when not seen yet
+	 */
+	Long firstSeen(String eventId) {
+		return this.firstSeen.get(eventId);
 	}
 
 	List<PaymentEvent> all() {

@@ -78,13 +78,7 @@ final class ReconciliationHarness {
 	 */
 	static ServiceUnderTest start(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator, String[] topics,
 			String applicationId, Path stateDir, String... overrides) {
-		List<String> properties = new ArrayList<>(List.of("reconciliation.topics.events=" + topics[0],
-				"reconciliation.topics.commands=" + topics[1], "spring.kafka.streams.application-id=" + applicationId,
-				"spring.kafka.streams.state-dir=" + stateDir, "vipps.client.base-url=" + simulator.baseUrl(),
-				"vipps.client.partner.client-id=" + PARTNER.clientId(),
-				"vipps.client.partner.client-secret=" + PARTNER.clientSecret(),
-				"vipps.client.partner.subscription-key=" + PARTNER.subscriptionKey(), "vipps.client.read-timeout=5s",
-				"reconciliation.ladders.user-window.first-check=200ms",
+		List<String> properties = new ArrayList<>(List.of("reconciliation.ladders.user-window.first-check=200ms",
 				"reconciliation.ladders.user-window.rungs[0].until=60s",
 				"reconciliation.ladders.user-window.rungs[0].every=200ms",
 				"reconciliation.ladders.reservation.first-check=300ms",
@@ -95,6 +89,29 @@ final class ReconciliationHarness {
 				"reconciliation.tracker.tick-interval=50ms", "reconciliation.tracker.check-timeout=15s",
 				"reconciliation.tracker.backlog-interval=200ms", "payments.kafka.errors.initial-interval=200ms",
 				"payments.kafka.errors.max-interval=1s"));
+		properties.addAll(List.of(overrides));
+		return startAsDeployed(kafka, simulator, topics, applicationId, stateDir, properties.toArray(String[]::new));
+	}
+
+	/**
+	 * Start the service with its default ladders, grace and budgets (as deployed),
+	 * pointed at the test's broker, registry, simulator and topics.
+	 * @param kafka the environment
+	 * @param simulator Vipps
+	 * @param topics the events and commands topics
+	 * @param applicationId the Streams application id
+	 * @param stateDir the state directory
+	 * @param overrides more {@code name=value} properties
+	 * @return the running service
+	 */
+	static ServiceUnderTest startAsDeployed(KafkaTestEnvironment.Environment kafka, VippsSimulator simulator,
+			String[] topics, String applicationId, Path stateDir, String... overrides) {
+		List<String> properties = new ArrayList<>(List.of("reconciliation.topics.events=" + topics[0],
+				"reconciliation.topics.commands=" + topics[1], "spring.kafka.streams.application-id=" + applicationId,
+				"spring.kafka.streams.state-dir=" + stateDir, "vipps.client.base-url=" + simulator.baseUrl(),
+				"vipps.client.partner.client-id=" + PARTNER.clientId(),
+				"vipps.client.partner.client-secret=" + PARTNER.clientSecret(),
+				"vipps.client.partner.subscription-key=" + PARTNER.subscriptionKey(), "vipps.client.read-timeout=5s"));
 		properties.addAll(List.of(overrides));
 		return ServiceUnderTest.start(ReconciliationServiceApplication.class, kafka, properties.toArray(String[]::new));
 	}

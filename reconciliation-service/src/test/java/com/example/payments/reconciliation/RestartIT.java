@@ -84,8 +84,7 @@ class RestartIT {
 						.untilAsserted(() -> assertThat(SimulatorTruth.held(events.of(payment.key())))
 							.containsExactlyInAnyOrderElementsOf(expected));
 				}
-				// the express shipping without its expired address, and no expired
-				// profile
+				// the express shipping without its expired address, no expired profile
 				List<String> expressFacts = SimulatorTruth
 					.facts(simulator.payment(express.msn(), express.orderId()).orElseThrow(), false, false)
 					.stream()
@@ -100,9 +99,8 @@ class RestartIT {
 					.satisfies(
 							(event) -> assertThat(((ShippingSelected) event.getEvent()).getDeliveryAddress()).isNull());
 				assertThat(events.all()).noneMatch((event) -> event.toString().contains("[Expired]"));
-				// the second instance's state came from the first one's changelog: it
-				// holds
-				// the initiation it never read from the topics
+				// the second instance's state came from the first one's changelog:
+				// it holds the initiation it never read from the topics
 				assertThat(query(second.port(), regular.get(0))).contains("\"type\":\"INITIATED\"");
 				assertThat(serviceChecks(simulator, regular.get(0))).isGreaterThan(checksBefore);
 			}

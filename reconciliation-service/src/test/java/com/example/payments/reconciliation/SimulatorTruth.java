@@ -57,14 +57,13 @@ final class SimulatorTruth {
 			}
 		}
 		// Without the callback, only /details tells the shipping and the profile, and
-		// with
-		// every optional field left out it does not.
+		// with every optional field left out it does not.
 		boolean detailsTell = !omitMode;
 		if (truth.shipping() != null && (callbacksArrived || detailsTell)) {
 			facts.add("shipping " + truth.shipping().shippingMethodId());
 		}
-		// A regular payment's callback carries the profile only with Vipps' optional
-		// fields.
+		// A regular payment's callback carries the profile only with Vipps'
+		// optional fields.
 		boolean callbackTellsUser = callbacksArrived && (truth.express() || !omitMode);
 		if (truth.user() != null && (callbackTellsUser || detailsTell)) {
 			facts.add("user " + truth.user().userId());

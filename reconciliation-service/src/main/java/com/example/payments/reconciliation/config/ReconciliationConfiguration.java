@@ -111,9 +111,9 @@ public class ReconciliationConfiguration {
 	@Bean
 	StreamsBuilderFactoryBeanConfigurer advertisedApplicationServer(AdvertisedAddress address) {
 		return (factoryBean) -> {
-			// Hand the partitions to the other instances at once on shutdown: a member
-			// that
-			// just disappears keeps them, unchecked, until its session times out.
+			// Hand the partitions to the other instances at once on shutdown: a
+			// member that just disappears keeps them, unchecked, until its session
+			// times out.
 			factoryBean.setLeaveGroupOnClose(true);
 			factoryBean.setKafkaStreamsCustomizer(new KafkaStreamsCustomizer() {
 

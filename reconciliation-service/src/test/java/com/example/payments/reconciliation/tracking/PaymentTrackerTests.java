@@ -188,13 +188,30 @@ class PaymentTrackerTests {
 	}
 
 	@Test
+	void treatsAReservationWithoutOperationSuccessAsUnknownAndKeepsChecking() {
+		initiated();
+		TransactionLogEntry unclear = new TransactionLogEntry(TransactionOperation.RESERVE, null, 20_000, "text", null,
+				null, null);
+		for (int i = 0; i < 5; i++) {
+			awaitCheck();
+			answer(details(entry(TransactionOperation.INITIATE, 20_000), unclear));
+		}
+		assertThat(this.published.isEmpty()).as("neither reserved nor failed: unknown").isTrue();
+		assertThat(this.meters.get(ReconciliationMetrics.CHECKS).tag("outcome", "undetermined").counter().count())
+			.isEqualTo(5);
+		assertThat(gauge("initiated")).isOne();
+		for (int i = 0; i < 4; i++) {
+			awaitCheck();
+			answer(details(entry(TransactionOperation.INITIATE, 20_000), entry(TransactionOperation.RESERVE, 20_000)));
+		}
+		assertThat(publishedEvents()).singleElement()
+			.satisfies((event) -> assertThat(event.getEvent()).isInstanceOf(PaymentReserved.class));
+	}
+
+	@Test
 	void leavesACaptureVippsAppliedToItsPendingCommand() {
 		reserved();
-		PaymentCommand capture = PaymentCommandFixtures.aCapture()
-			.forOrder(this.payment.merchantSerialNumber(), this.payment.orderId())
-			.amount(5_000)
-			.build();
-		this.commands.pipeInput(this.payment.asString(), capture, START.plusSeconds(10));
+		PaymentCommand capture = captureSent(5_000);
 		awaitCheck();
 		answer(details(entry(TransactionOperation.INITIATE, 20_000), entry(TransactionOperation.RESERVE, 20_000),
 				entry(TransactionOperation.CAPTURE, 5_000)));
@@ -204,11 +221,7 @@ class PaymentTrackerTests {
 	@Test
 	void resolvesAHandedOverCaptureUnderItsCommandsIdAtOnce() {
 		reserved();
-		PaymentCommand capture = PaymentCommandFixtures.aCapture()
-			.forOrder(this.payment.merchantSerialNumber(), this.payment.orderId())
-			.amount(5_000)
-			.build();
-		this.commands.pipeInput(this.payment.asString(), capture, START.plusSeconds(10));
+		PaymentCommand capture = captureSent(5_000);
 		this.events.pipeInput(this.payment.asString(), outcomeUnknown(capture.getCommandId()), START.plusSeconds(11));
 		advance(Duration.ofMillis(200), Duration.ofMillis(100));
 		assertThat(this.checks.started).as("checked at once").hasSize(1);
@@ -323,6 +336,16 @@ class PaymentTrackerTests {
 		this.events.pipeInput(this.payment.asString(), PaymentEventFixtures
 			.aReservation(this.payment.merchantSerialNumber(), this.payment.orderId(), 20_000, "5001420062"),
 				START.plusSeconds(5));
+	}
+
+	// A capture command on its way to Vipps, 10 s after the start.
+	private PaymentCommand captureSent(long amount) {
+		PaymentCommand capture = PaymentCommandFixtures.aCapture()
+			.forOrder(this.payment.merchantSerialNumber(), this.payment.orderId())
+			.amount(amount)
+			.build();
+		this.commands.pipeInput(this.payment.asString(), capture, START.plusSeconds(10));
+		return capture;
 	}
 
 	private PaymentEvent outcomeUnknown(String commandId) {
