@@ -12,6 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,6 +34,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -177,14 +179,18 @@ class KeyOrderedConsumerIT {
 		return topic;
 	}
 
+	// Every record is on the broker when this returns, or the test fails here with the
+	// producer's reason instead of waiting for records that never came.
 	private static void produce(KafkaTestEnvironment.Environment kafka, String topic, int keys, int perKey) {
+		List<Future<RecordMetadata>> sends = new ArrayList<>();
 		try (KafkaProducer<String, String> producer = producer(kafka)) {
 			for (int seq = 0; seq < perKey; seq++) {
 				for (int key = 0; key < keys; key++) {
-					producer.send(new ProducerRecord<>(topic, "key-" + key, "key-" + key + ":" + seq));
+					sends.add(producer.send(new ProducerRecord<>(topic, "key-" + key, "key-" + key + ":" + seq)));
 				}
 			}
 		}
+		assertThat(sends).allSatisfy((send) -> assertThat(send).succeedsWithin(Duration.ofSeconds(30)));
 	}
 
 	private static KafkaProducer<String, String> producer(KafkaTestEnvironment.Environment kafka) {
