@@ -37,12 +37,20 @@ final class ArchitectureRules {
 		.as("an HTTP client");
 
 	/**
+	 * The one HTTP client a service may hold besides vipps-client: the reconciliation
+	 * service forwarding a query to its own instance that owns the payment (Kafka Streams
+	 * interactive queries), at the address Kafka Streams reports, never to Vipps.
+	 */
+	static final String INSTANCE_FORWARDING = "com.example.payments.reconciliation.query.forwarding..";
+
+	/**
 	 * Tokens, retries, error decoding and the outcome of a call that may have been
 	 * applied live in one place; a service with its own WebClient would get them wrong.
 	 */
 	static final ArchRule SERVICES_CALL_VIPPS_ONLY_THROUGH_VIPPS_CLIENT = ArchRuleDefinition.noClasses()
-		.that()
-		.resideInAnyPackage(PaymentsModule.packagesOf(PaymentsModule.services()))
+		.that(JavaClass.Predicates.resideInAnyPackage(PaymentsModule.packagesOf(PaymentsModule.services()))
+			.and(DescribedPredicate.not(JavaClass.Predicates.resideInAPackage(INSTANCE_FORWARDING)))
+			.as("services' classes (but the reconciliation service's forwarding to its own instances)"))
 		.should()
 		.dependOnClassesThat(
 				HTTP_CLIENTS.or(JavaClass.Predicates.resideInAPackage(PaymentsModule.VIPPS_SIMULATOR.packages())))

@@ -5,6 +5,7 @@ import com.example.payments.command.archfixture.CommandServiceWithItsOwnWebClien
 import com.example.payments.ingest.archfixture.IngestServiceUsingTheSimulator;
 import com.example.payments.reconciliation.domain.archfixture.DomainPublishingToKafka;
 import com.example.payments.reconciliation.domain.archfixture.DomainUsingAnAvroRecord;
+import com.example.payments.reconciliation.query.archfixture.QueryWithItsOwnWebClient;
 import com.example.payments.serde.archfixture.LibraryUsingTestSupport;
 import com.example.payments.vipps.client.archfixture.ClientReadingTheSimulatorEngine;
 import com.example.payments.vipps.simulator.archfixture.SimulatorUsingThePaymentKey;
@@ -33,6 +34,12 @@ class ArchitectureRulesRejectViolationsTests {
 	void serviceWithItsOwnHttpClientIsRejected() {
 		assertRejects(ArchitectureRules.SERVICES_CALL_VIPPS_ONLY_THROUGH_VIPPS_CLIENT,
 				CommandServiceWithItsOwnWebClient.class, "WebClient");
+	}
+
+	@Test
+	void reconciliationQueryWithAnHttpClientOutsideItsForwardingIsRejected() {
+		assertRejects(ArchitectureRules.SERVICES_CALL_VIPPS_ONLY_THROUGH_VIPPS_CLIENT, QueryWithItsOwnWebClient.class,
+				"WebClient");
 	}
 
 	@Test

@@ -7,6 +7,7 @@ import java.util.Map;
 import com.example.payments.schema.PaymentKey;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.RestartableRegistry;
 import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
 import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
 import org.apache.kafka.clients.producer.KafkaProducer;

@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
 /**
- * Tracks open payments and polls Vipps /details for those whose callbacks never arrived.
+ * Tracks every payment from its events and commands, polls Vipps {@code /details} for the
+ * facts whose callbacks never came, publishes them, and answers what is known of a
+ * payment.
  */
 @SpringBootApplication
 public class ReconciliationServiceApplication {

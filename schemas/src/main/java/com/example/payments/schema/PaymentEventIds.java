@@ -184,6 +184,24 @@ public final class PaymentEventIds {
 	}
 
 	/**
+	 * A command rejected because its payment identity is itself invalid (an orderId Vipps
+	 * would refuse, an MSN that is not 5-6 digits), so no {@link PaymentKey} can be made
+	 * of it: the same rule as {@link #commandFailed(PaymentKey, String)} over the values
+	 * as the command carries them, so a valid identity gives exactly that id.
+	 * @param merchantSerialNumber the command's MSN as written, may be {@code null}
+	 * @param orderId the command's orderId as written, may be {@code null}
+	 * @param reference the command id, or what identifies the command when its id is
+	 * blank (e.g. the record's topic, partition and offset)
+	 * @return the event id
+	 * @throws IllegalArgumentException if the reference is blank
+	 */
+	public static String commandFailed(String merchantSerialNumber, String orderId, String reference) {
+		return nameBasedUuid(name(merchantSerialNumber, orderId, "PaymentCommandFailed",
+				requireReference(reference, "reference"), null))
+			.toString();
+	}
+
+	/**
 	 * Reconciliation gave up resolving a payment ({@code PaymentOutcomeUnknown}).
 	 * @param payment the payment
 	 * @param pendingCommandId the command whose outcome is unclear, or {@code null}
@@ -230,13 +248,18 @@ public final class PaymentEventIds {
 		if (kind == null || kind.isBlank()) {
 			throw new IllegalArgumentException("kind must not be blank");
 		}
+		return nameBasedUuid(name(payment.merchantSerialNumber(), payment.orderId(), kind, reference, amount));
+	}
+
+	private static byte[] name(String merchantSerialNumber, String orderId, String kind, String reference,
+			Long amount) {
 		ByteArrayOutputStream name = new ByteArrayOutputStream(128);
-		writePart(name, payment.merchantSerialNumber());
-		writePart(name, payment.orderId());
+		writePart(name, merchantSerialNumber);
+		writePart(name, orderId);
 		writePart(name, kind);
 		writePart(name, reference);
 		writePart(name, (amount != null) ? amount.toString() : null);
-		return nameBasedUuid(name.toByteArray());
+		return name.toByteArray();
 	}
 
 	private static String requireReference(String reference, String name) {

@@ -131,6 +131,18 @@ class PaymentEventIdsTests {
 	}
 
 	@Test
+	void givesACommandWithAnInvalidIdentityTheIdItsValidTwinWouldHave() {
+		assertThat(PaymentEventIds.commandFailed(PAYMENT.merchantSerialNumber(), PAYMENT.orderId(), "cmd-1"))
+			.isEqualTo(PaymentEventIds.commandFailed(PAYMENT, "cmd-1"));
+		String invalid = PaymentEventIds.commandFailed("12", "order with spaces", "cmd-1");
+		assertThat(invalid).isNotEqualTo(PaymentEventIds.commandFailed("12", "order with spaces", "cmd-2"))
+			.isNotEqualTo(PaymentEventIds.commandFailed(null, "order with spaces", "cmd-1"))
+			.isEqualTo(PaymentEventIds.commandFailed("12", "order with spaces", "cmd-1"));
+		assertThatIllegalArgumentException().isThrownBy(() -> PaymentEventIds.commandFailed("12", "x", ""))
+			.withMessage("reference must not be blank");
+	}
+
+	@Test
 	void rejectsAPositionBelowOne() {
 		assertThatIllegalArgumentException().isThrownBy(() -> PaymentEventIds.captureInHistory(PAYMENT, 0))
 			.withMessage("position counts from 1, was 0");

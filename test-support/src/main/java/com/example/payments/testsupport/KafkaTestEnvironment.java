@@ -76,7 +76,12 @@ public final class KafkaTestEnvironment implements BeforeAllCallback, ParameterR
 			this.registry = registry;
 		}
 
-		static Environment start() {
+		/**
+		 * Start a broker and a registry outside JUnit (a benchmark's main); close it when
+		 * done.
+		 * @return the running environment
+		 */
+		public static Environment start() {
 			KafkaTestBroker broker = KafkaTestBroker.start();
 			try {
 				return new Environment(broker, SchemaRegistryLite.start(0));

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,12 +38,18 @@ public final class ManagementEndpoints {
 	}
 
 	/**
-	 * Assert that a running service is ready and says so because Kafka and the schema
-	 * registry answered, not merely because it started.
+	 * Assert that a running service becomes ready within a minute and says so because
+	 * Kafka and the schema registry answered, not merely because it started. A service
+	 * may warm up after it started (resolve its schemas, catch up a local store) and
+	 * report not-ready meanwhile.
 	 * @param managementPort the management port on localhost
 	 */
 	public static void assertReadyWithKafkaAndRegistry(int managementPort) {
-		HttpResponse<String> readiness = get("http://localhost:" + managementPort + "/actuator/health/readiness");
+		String url = "http://localhost:" + managementPort + "/actuator/health/readiness";
+		HttpResponse<String> readiness = Awaitility.await("readiness at " + url)
+			.atMost(Duration.ofMinutes(1))
+			.pollInterval(Duration.ofMillis(200))
+			.until(() -> get(url), (answer) -> answer.statusCode() == 200);
 		assertThat(readiness.statusCode()).as(readiness.body()).isEqualTo(200);
 		assertThat(componentStatus(readiness, "kafka")).as(readiness.body()).isEqualTo("UP");
 		assertThat(componentStatus(readiness, "schemaRegistry")).as(readiness.body()).isEqualTo("UP");

@@ -1,5 +1,8 @@
 package com.example.payments.testsupport;
 
+import java.util.Arrays;
+import java.util.stream.Stream;
+
 import com.example.payments.registry.SchemaRegistryLite;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -27,19 +30,25 @@ public abstract class ServiceProbesContract {
 
 	private final String applicationName;
 
+	private final String[] properties;
+
 	/**
 	 * Hold the service the contract is checked for.
 	 * @param application its {@code @SpringBootApplication} class
 	 * @param applicationName its {@code spring.application.name}, the metrics' tag
+	 * @param properties {@code name=value} pairs the service needs to start besides Kafka
+	 * and the registry (settings a deployment must give, such as secrets, which the
+	 * service has no default for)
 	 */
-	protected ServiceProbesContract(Class<?> application, String applicationName) {
+	protected ServiceProbesContract(Class<?> application, String applicationName, String... properties) {
 		this.application = application;
 		this.applicationName = applicationName;
+		this.properties = properties.clone();
 	}
 
 	@Test
 	void isReadyWithKafkaAndTheRegistryAndServesProbesAndPrometheus(KafkaTestEnvironment.Environment kafka) {
-		try (ServiceUnderTest service = ServiceUnderTest.start(this.application, kafka)) {
+		try (ServiceUnderTest service = ServiceUnderTest.start(this.application, kafka, this.properties)) {
 			ManagementEndpoints.assertReadyWithKafkaAndRegistry(service.managementPort());
 			ManagementEndpoints.assertServesProbesAndPrometheus(service.managementPort(), this.applicationName);
 		}
@@ -50,9 +59,10 @@ public abstract class ServiceProbesContract {
 		SchemaRegistryLite stopped = SchemaRegistryLite.start(0);
 		stopped.close();
 		// Port 1: nothing listens there; the registry's address was real a moment ago.
+		String[] unreachable = { "spring.kafka.bootstrap-servers=localhost:1",
+				"spring.kafka.properties.schema.registry.url=" + stopped.url(), "payments.kafka.health.timeout=1s" };
 		try (ServiceUnderTest service = ServiceUnderTest.start(this.application, kafka,
-				"spring.kafka.bootstrap-servers=localhost:1",
-				"spring.kafka.properties.schema.registry.url=" + stopped.url(), "payments.kafka.health.timeout=1s")) {
+				Stream.concat(Arrays.stream(this.properties), Arrays.stream(unreachable)).toArray(String[]::new))) {
 			ManagementEndpoints.assertNotReadyButLive(service.managementPort(), "kafka", "schemaRegistry");
 		}
 	}

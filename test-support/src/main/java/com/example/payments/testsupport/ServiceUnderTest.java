@@ -51,6 +51,18 @@ public final class ServiceUnderTest implements AutoCloseable {
 	}
 
 	/**
+	 * The application port (HTTP endpoints of a web service).
+	 * @return the port
+	 */
+	public int port() {
+		Integer port = this.context.getEnvironment().getProperty("local.server.port", Integer.class);
+		if (port == null) {
+			throw new IllegalStateException("The service serves no HTTP port");
+		}
+		return port;
+	}
+
+	/**
 	 * The management port the probes and metrics are served on.
 	 * @return the port
 	 */
@@ -60,6 +72,15 @@ public final class ServiceUnderTest implements AutoCloseable {
 			throw new IllegalStateException("The service has no separate management port");
 		}
 		return port;
+	}
+
+	/**
+	 * The running application's context, for a test that reads its beans (metrics, a
+	 * component's state).
+	 * @return the context
+	 */
+	public ConfigurableApplicationContext context() {
+		return this.context;
 	}
 
 	@Override

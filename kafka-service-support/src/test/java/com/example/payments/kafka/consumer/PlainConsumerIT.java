@@ -15,11 +15,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import com.example.payments.kafka.NewEventTypes;
 import com.example.payments.kafka.OutageRecords;
-import com.example.payments.kafka.RestartableRegistry;
-import com.example.payments.kafka.TopicRecords;
 import com.example.payments.schema.Topics;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.RestartableRegistry;
+import com.example.payments.testsupport.TopicRecords;
 import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

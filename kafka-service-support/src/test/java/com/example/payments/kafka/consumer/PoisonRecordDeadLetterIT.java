@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import com.example.payments.kafka.TopicRecords;
 import com.example.payments.schema.PaymentKey;
 import com.example.payments.schema.Topics;
 import com.example.payments.schema.event.PaymentEvent;
@@ -13,6 +12,7 @@ import com.example.payments.serde.InvalidWireFormatException;
 import com.example.payments.serde.KafkaAvroSerializer;
 import com.example.payments.serde.UnknownSchemaIdException;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.TopicRecords;
 import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
 import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
 import io.micrometer.core.instrument.MeterRegistry;

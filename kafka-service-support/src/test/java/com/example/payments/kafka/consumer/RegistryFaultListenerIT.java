@@ -6,11 +6,11 @@ import java.util.List;
 import java.util.Map;
 
 import com.example.payments.kafka.OutageRecords;
-import com.example.payments.kafka.RestartableRegistry;
-import com.example.payments.kafka.TopicRecords;
 import com.example.payments.schema.Topics;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.RestartableRegistry;
+import com.example.payments.testsupport.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

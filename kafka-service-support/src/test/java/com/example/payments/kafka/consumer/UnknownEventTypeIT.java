@@ -3,11 +3,11 @@ package com.example.payments.kafka.consumer;
 import java.time.Duration;
 
 import com.example.payments.kafka.NewEventTypes;
-import com.example.payments.kafka.TopicRecords;
 import com.example.payments.schema.PaymentKey;
 import com.example.payments.schema.Topics;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.TopicRecords;
 import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
 import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -8,8 +8,6 @@ import java.util.Map;
 
 import com.example.payments.kafka.NewEventTypes;
 import com.example.payments.kafka.OutageRecords;
-import com.example.payments.kafka.RestartableRegistry;
-import com.example.payments.kafka.TopicRecords;
 import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.kafka.consumer.UnknownEventTypes;
 import com.example.payments.schema.PaymentKey;
@@ -18,6 +16,8 @@ import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.serde.InvalidWireFormatException;
 import com.example.payments.serde.KafkaAvroSerializer;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.RestartableRegistry;
+import com.example.payments.testsupport.TopicRecords;
 import com.example.payments.testsupport.fixtures.PaymentCommandFixtures;
 import com.example.payments.testsupport.fixtures.PaymentEventFixtures;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -7,10 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import com.example.payments.kafka.TopicRecords;
 import com.example.payments.kafka.consumer.ConsumerErrorHandlingAutoConfiguration;
 import com.example.payments.schema.event.PaymentEvent;
 import com.example.payments.testsupport.KafkaTestEnvironment;
+import com.example.payments.testsupport.TopicRecords;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;

@@ -43,13 +43,15 @@ class SchemaEvolutionGuardTests {
 		Schema candidate = CandidateSchemas.withField(PaymentEvent.getClassSchema(),
 				new Field("tenantId", Schema.create(Schema.Type.STRING), "the tenant"));
 		List<IncompatibleChange> changes = this.guard.check(candidate);
-		// One change per released version the candidate cannot read (v1 and v2).
+		// One change per released version the candidate cannot read (v1 to v3).
 		assertThat(changes).extracting(IncompatibleChange::type).containsOnly("READER_FIELD_MISSING_DEFAULT_VALUE");
 		assertThat(changes).extracting(IncompatibleChange::describe)
 			.containsExactly(PAYMENT_EVENT
 					+ " cannot read data written with released v1: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/9 (tenantId)",
 					PAYMENT_EVENT
-							+ " cannot read data written with released v2: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/9 (tenantId)");
+							+ " cannot read data written with released v2: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/9 (tenantId)",
+					PAYMENT_EVENT
+							+ " cannot read data written with released v3: READER_FIELD_MISSING_DEFAULT_VALUE at /fields/9 (tenantId)");
 	}
 
 	@Test
@@ -58,8 +60,8 @@ class SchemaEvolutionGuardTests {
 		List<Schema> branches = new ArrayList<>(event.getField("event").schema().getTypes());
 		branches.removeIf((branch) -> branch.getName().equals("UserDetailsShared"));
 		Schema candidate = CandidateSchemas.withFieldType(event, "event", Schema.createUnion(branches));
-		// One change per released version (v1 and v2); the union's position moved in v2.
-		assertThat(this.guard.check(candidate)).hasSize(2).allSatisfy((change) -> {
+		// One change per released version (v1 to v3); the union's position moved in v2.
+		assertThat(this.guard.check(candidate)).hasSize(3).allSatisfy((change) -> {
 			assertThat(change.type()).isEqualTo("MISSING_UNION_BRANCH");
 			assertThat(change.location()).isEqualTo("/fields/8/type/10");
 			assertThat(change.describe()).startsWith(PAYMENT_EVENT + " cannot read data written with released v")
@@ -88,7 +90,7 @@ class SchemaEvolutionGuardTests {
 			return fields;
 		});
 		// Every released version's readers need it: one change per released version.
-		assertThat(this.guard.check(candidate)).extracting(IncompatibleChange::version).containsExactly(1, 2);
+		assertThat(this.guard.check(candidate)).extracting(IncompatibleChange::version).containsExactly(1, 2, 3);
 		assertThat(this.guard.check(candidate)).first().satisfies((change) -> {
 			assertThat(change.direction()).isEqualTo(IncompatibleChange.Direction.FORWARD);
 			assertThat(change.describe()).isEqualTo("released v1 of " + PAYMENT_EVENT
@@ -107,7 +109,7 @@ class SchemaEvolutionGuardTests {
 					return fields;
 				}) : branch);
 		Schema candidate = CandidateSchemas.withFieldType(event, "event", Schema.createUnion(branches));
-		assertThat(this.guard.check(candidate)).extracting(IncompatibleChange::version).containsExactly(1, 2);
+		assertThat(this.guard.check(candidate)).extracting(IncompatibleChange::version).containsExactly(1, 2, 3);
 		assertThat(this.guard.check(candidate)).allSatisfy((change) -> {
 			assertThat(change.direction()).isEqualTo(IncompatibleChange.Direction.FORWARD);
 			assertThat(change.type()).isEqualTo("MISSING_UNION_BRANCH");

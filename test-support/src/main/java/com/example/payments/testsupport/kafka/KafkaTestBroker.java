@@ -1,6 +1,9 @@
 package com.example.payments.testsupport.kafka;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -10,7 +13,10 @@ import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.awaitility.Awaitility;
 
 /**
  * A real Kafka broker for integration tests: Apache Kafka's KRaft broker started
@@ -46,7 +52,12 @@ public interface KafkaTestBroker extends AutoCloseable {
 	String bootstrapServers();
 
 	/**
-	 * Create topics, ignoring those that already exist.
+	 * Create topics, ignoring those that already exist, and return once every partition
+	 * is online at its leader. The controller confirms a new topic before the broker has
+	 * created its logs; an idempotent producer that writes in that gap can have its first
+	 * batch refused (NOT_LEADER_OR_FOLLOWER) and the next ones accepted, and then retries
+	 * the first one with OUT_OF_ORDER_SEQUENCE_NUMBER until its delivery timeout drops
+	 * it: a test that produced at once would lose records.
 	 * @param partitions partitions per topic
 	 * @param topics topic names
 	 */
@@ -55,16 +66,20 @@ public interface KafkaTestBroker extends AutoCloseable {
 			.map((topic) -> new NewTopic(topic, partitions, (short) 1))
 			.toList();
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-			for (var entry : admin.createTopics(newTopics).values().entrySet()) {
+			List<NewTopic> created = new ArrayList<>();
+			var results = admin.createTopics(newTopics).values();
+			for (NewTopic topic : newTopics) {
 				try {
-					entry.getValue().get(30, TimeUnit.SECONDS);
+					results.get(topic.name()).get(30, TimeUnit.SECONDS);
+					created.add(topic);
 				}
 				catch (ExecutionException ex) {
 					if (!(ex.getCause() instanceof TopicExistsException)) {
-						throw new IllegalStateException("Could not create topic " + entry.getKey(), ex.getCause());
+						throw new IllegalStateException("Could not create topic " + topic.name(), ex.getCause());
 					}
 				}
 			}
+			awaitOnline(admin, created);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
@@ -73,6 +88,22 @@ public interface KafkaTestBroker extends AutoCloseable {
 		catch (TimeoutException ex) {
 			throw new IllegalStateException("Timed out creating topics " + List.of(topics), ex);
 		}
+	}
+
+	// ListOffsets is answered by the partition's leader from its log, so it succeeds only
+	// once the log exists; metadata alone can name a leader before that.
+	private static void awaitOnline(Admin admin, List<NewTopic> topics) {
+		Map<TopicPartition, OffsetSpec> partitions = new HashMap<>();
+		for (NewTopic topic : topics) {
+			for (int partition = 0; partition < topic.numPartitions(); partition++) {
+				partitions.put(new TopicPartition(topic.name(), partition), OffsetSpec.latest());
+			}
+		}
+		Awaitility.await("partitions " + partitions.keySet() + " online at their leader")
+			.atMost(Duration.ofSeconds(30))
+			.pollInterval(Duration.ofMillis(20))
+			.ignoreExceptionsInstanceOf(ExecutionException.class)
+			.until(() -> admin.listOffsets(partitions).all().get(10, TimeUnit.SECONDS) != null);
 	}
 
 	@Override

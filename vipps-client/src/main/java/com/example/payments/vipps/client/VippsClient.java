@@ -112,7 +112,7 @@ public final class VippsClient implements AutoCloseable {
 		this.config = config;
 		this.clock = clock;
 		this.connections = ConnectionProvider.builder("vipps-client")
-			.maxConnections(200)
+			.maxConnections(config.maxConnections())
 			.pendingAcquireTimeout(config.connectTimeout().plus(config.readTimeout()))
 			// Idle keep-alive connections are dropped before a gateway would silently
 			// close them.

@@ -25,11 +25,15 @@ import java.util.Map;
  * (default 5 min, capped at half the token's lifetime)
  * @param allowInsecureLocalUrls accept {@code http://localhost} (and loopback) callback
  * and fallBack URLs; for tests and the local stack only (default false)
+ * @param maxConnections the most connections to Vipps open at once (default
+ * {@value #DEFAULT_MAX_CONNECTIONS}); with calls of {@code t} seconds the client makes at
+ * most {@code maxConnections / t} calls a second, and up to twice as many calls wait for
+ * a connection (for at most {@code connectTimeout + readTimeout})
  * @author vipps-client
  */
 public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String, VippsCredentials> merchants,
 		VippsCredentials partner, Duration connectTimeout, Duration readTimeout, RetrySettings retry,
-		Duration tokenRefreshMargin, boolean allowInsecureLocalUrls) {
+		Duration tokenRefreshMargin, boolean allowInsecureLocalUrls, Integer maxConnections) {
 
 	/** Default connect timeout. */
 	public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -39,6 +43,9 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 
 	/** Default token refresh margin. */
 	public static final Duration DEFAULT_TOKEN_REFRESH_MARGIN = Duration.ofMinutes(5);
+
+	/** Default size of the connection pool. */
+	public static final int DEFAULT_MAX_CONNECTIONS = 200;
 
 	public VippsClientConfig {
 		if (baseUrl == null || baseUrl.getHost() == null
@@ -67,6 +74,10 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 		if (tokenRefreshMargin.isNegative()) {
 			throw new IllegalArgumentException("tokenRefreshMargin must not be negative");
 		}
+		maxConnections = (maxConnections != null) ? maxConnections : DEFAULT_MAX_CONNECTIONS;
+		if (maxConnections < 1) {
+			throw new IllegalArgumentException("maxConnections must be at least 1, was " + maxConnections);
+		}
 	}
 
 	private static Duration positive(Duration value, Duration fallback, String name) {
@@ -93,7 +104,8 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 		return "VippsClientConfig[baseUrl=" + this.baseUrl + ", system=" + this.system + ", merchants=" + this.merchants
 				+ ", partner=" + this.partner + ", connectTimeout=" + this.connectTimeout + ", readTimeout="
 				+ this.readTimeout + ", retry=" + this.retry + ", tokenRefreshMargin=" + this.tokenRefreshMargin
-				+ ", allowInsecureLocalUrls=" + this.allowInsecureLocalUrls + "]";
+				+ ", allowInsecureLocalUrls=" + this.allowInsecureLocalUrls + ", maxConnections=" + this.maxConnections
+				+ "]";
 	}
 
 	/**
@@ -175,6 +187,8 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 
 		private boolean allowInsecureLocalUrls;
 
+		private Integer maxConnections;
+
 		private Builder(URI baseUrl, VippsSystemInfo system) {
 			this.baseUrl = baseUrl;
 			this.system = system;
@@ -215,9 +229,15 @@ public record VippsClientConfig(URI baseUrl, VippsSystemInfo system, Map<String,
 			return this;
 		}
 
+		public Builder maxConnections(int maxConnections) {
+			this.maxConnections = maxConnections;
+			return this;
+		}
+
 		public VippsClientConfig build() {
 			return new VippsClientConfig(this.baseUrl, this.system, this.merchants, this.partner, this.connectTimeout,
-					this.readTimeout, this.retry, this.tokenRefreshMargin, this.allowInsecureLocalUrls);
+					this.readTimeout, this.retry, this.tokenRefreshMargin, this.allowInsecureLocalUrls,
+					this.maxConnections);
 		}
 
 	}

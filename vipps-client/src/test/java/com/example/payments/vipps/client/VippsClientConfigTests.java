@@ -31,6 +31,7 @@ class VippsClientConfigTests {
 		assertThat(config.readTimeout()).isEqualTo(Duration.ofSeconds(10));
 		assertThat(config.tokenRefreshMargin()).isEqualTo(Duration.ofMinutes(5));
 		assertThat(config.allowInsecureLocalUrls()).isFalse();
+		assertThat(config.maxConnections()).isEqualTo(200);
 		assertThat(config.retry()).isEqualTo(
 				new RetrySettings(3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(15), 0.25));
 	}
@@ -92,6 +93,12 @@ class VippsClientConfigTests {
 				.merchant("123456", KEYS)
 				.readTimeout(Duration.ZERO)
 				.build());
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> VippsClientConfig.builder("https://apitest.vipps.no", SYSTEM)
+				.merchant("123456", KEYS)
+				.maxConnections(0)
+				.build())
+			.withMessage("maxConnections must be at least 1, was 0");
 		assertThatIllegalArgumentException().isThrownBy(() -> new RetrySettings(0, null, null, null, null));
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> new RetrySettings(3, Duration.ofSeconds(5), Duration.ofSeconds(1), null, null));
@@ -102,11 +109,11 @@ class VippsClientConfigTests {
 	void usesOwnKeysBeforePartnerKeys() {
 		VippsCredentials partner = new VippsCredentials("partner-id", "partner-secret", "partner-key");
 		VippsClientConfig config = new VippsClientConfig(URI.create("https://api.vipps.no"), SYSTEM,
-				Map.of("123456", KEYS), partner, null, null, null, null, false);
+				Map.of("123456", KEYS), partner, null, null, null, null, false, null);
 		assertThat(config.credentialsFor("123456")).isSameAs(KEYS);
 		assertThat(config.credentialsFor("654321")).isSameAs(partner);
 		VippsClientConfig ownOnly = new VippsClientConfig(URI.create("https://api.vipps.no"), SYSTEM,
-				Map.of("123456", KEYS), null, null, null, null, null, false);
+				Map.of("123456", KEYS), null, null, null, null, null, false, null);
 		assertThat(ownOnly.credentialsFor("654321")).isNull();
 	}
 

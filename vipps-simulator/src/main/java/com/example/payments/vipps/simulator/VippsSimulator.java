@@ -16,6 +16,7 @@ import com.example.payments.vipps.simulator.web.UnmatchedRequests;
 import com.example.payments.vipps.simulator.web.VippsApiRoutes;
 import reactor.netty.DisposableServer;
 import reactor.netty.http.server.HttpServer;
+import reactor.netty.resources.LoopResources;
 
 import org.springframework.http.server.reactive.HttpHandler;
 import org.springframework.http.server.reactive.ReactorHttpHandlerAdapter;
@@ -39,11 +40,14 @@ public final class VippsSimulator implements AutoCloseable {
 
 	private final DisposableServer server;
 
+	private final LoopResources loops;
+
 	private final String baseUrl;
 
-	private VippsSimulator(SimulatorEngine engine, DisposableServer server, String baseUrl) {
+	private VippsSimulator(SimulatorEngine engine, DisposableServer server, LoopResources loops, String baseUrl) {
 		this.engine = engine;
 		this.server = server;
+		this.loops = loops;
 		this.baseUrl = baseUrl;
 	}
 
@@ -247,6 +251,7 @@ public final class VippsSimulator implements AutoCloseable {
 	@Override
 	public void close() {
 		this.server.disposeNow(Duration.ofSeconds(5));
+		this.loops.disposeLater().block(Duration.ofSeconds(5));
 		this.engine.close();
 	}
 
@@ -538,16 +543,23 @@ public final class VippsSimulator implements AutoCloseable {
 
 		public VippsSimulator start() {
 			SimulatorEngine engine = new SimulatorEngine(properties());
+			// Event loops of its own: a Spring application in the same JVM disposes
+			// Reactor
+			// Netty's global ones when its context closes, which would stop this server
+			// while a test still uses it.
+			LoopResources loops = LoopResources.create("vipps-sim-http");
 			try {
 				HttpHandler handler = RouterFunctions.toHttpHandler(routes(engine));
 				DisposableServer server = HttpServer.create()
 					.host(this.host)
 					.port(this.port)
+					.runOn(loops)
 					.handle(new ReactorHttpHandlerAdapter(handler))
 					.bindNow(Duration.ofSeconds(10));
-				return new VippsSimulator(engine, server, "http://" + this.host + ":" + server.port());
+				return new VippsSimulator(engine, server, loops, "http://" + this.host + ":" + server.port());
 			}
 			catch (RuntimeException ex) {
+				loops.dispose();
 				engine.close();
 				throw ex;
 			}

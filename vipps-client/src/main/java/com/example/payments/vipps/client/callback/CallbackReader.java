@@ -7,8 +7,9 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Reads callback bodies with the client's own JSON mapping, so a callback and an answer
- * with the same field are read alike.
+ * Reads the bodies of Vipps' calls to us (callbacks, shipping details) and writes our
+ * answers with the client's own JSON mapping, so a callback and an answer with the same
+ * field are read alike.
  *
  * @author vipps-client
  */
@@ -21,17 +22,17 @@ final class CallbackReader {
 
 	static TransactionUpdateCallback read(byte[] body) {
 		if (body == null || body.length == 0) {
-			throw new InvalidCallbackException("the callback has no body");
+			throw InvalidCallbackException.malformed("the callback has no body");
 		}
 		JsonNode root;
 		try {
 			root = MAPPER.readTree(body);
 		}
 		catch (JacksonException ex) {
-			throw new InvalidCallbackException("the callback body is not JSON");
+			throw InvalidCallbackException.malformed("the callback body is not JSON");
 		}
 		if (!(root instanceof ObjectNode callback)) {
-			throw new InvalidCallbackException("the callback body is not a JSON object");
+			throw InvalidCallbackException.malformed("the callback body is not a JSON object");
 		}
 		JsonNode msn = callback.get("merchantSerialNumber");
 		if (msn != null && msn.isIntegralNumber()) {
@@ -61,6 +62,47 @@ final class CallbackReader {
 			throw new InvalidCallbackException(
 					"the callback cannot be read as " + type.getSimpleName() + " at " + ex.getPathReference());
 		}
+	}
+
+	static ShippingCostAndMethod readShippingRequest(byte[] body) {
+		if (body == null || body.length == 0) {
+			throw InvalidCallbackException.malformed("the shipping-details request has no body");
+		}
+		JsonNode root;
+		try {
+			root = MAPPER.readTree(body);
+		}
+		catch (JacksonException ex) {
+			throw InvalidCallbackException.malformed("the shipping-details request body is not JSON");
+		}
+		if (!(root instanceof ObjectNode request)) {
+			throw InvalidCallbackException.malformed("the shipping-details request body is not a JSON object");
+		}
+		JsonNode addressId = request.get("addressId");
+		if (addressId == null || !addressId.isIntegralNumber() || !addressId.canConvertToLong()) {
+			throw new InvalidCallbackException("addressId must be an integer");
+		}
+		requireText(request, "postCode");
+		return new ShippingCostAndMethod(addressId.asLong(), optionalText(request, "addressLine1"),
+				optionalText(request, "addressLine2"), optionalText(request, "city"),
+				(request.hasNonNull("country")) ? optionalText(request, "country")
+						: ShippingCostAndMethod.DEFAULT_COUNTRY,
+				optionalText(request, "postCode"), optionalText(request, "addressType"));
+	}
+
+	static byte[] write(Object answer) {
+		return MAPPER.writeValueAsBytes(answer);
+	}
+
+	private static String optionalText(JsonNode node, String field) {
+		JsonNode value = node.get(field);
+		if (value == null || value.isNull()) {
+			return null;
+		}
+		if (!value.isString()) {
+			throw new InvalidCallbackException(field + " must be a string");
+		}
+		return value.asString();
 	}
 
 	private static void requireText(JsonNode node, String field) {

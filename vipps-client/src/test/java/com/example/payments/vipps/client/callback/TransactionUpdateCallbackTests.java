@@ -131,6 +131,17 @@ class TransactionUpdateCallbackTests {
 	}
 
 	@Test
+	void tellsABodyThatIsNoJsonObjectFromAnInvalidOne() {
+		assertThatExceptionOfType(InvalidCallbackException.class).isThrownBy(() -> parse("{not json"))
+			.satisfies((ex) -> assertThat(ex.malformed()).isTrue());
+		assertThatExceptionOfType(InvalidCallbackException.class).isThrownBy(() -> parse("\"text\""))
+			.satisfies((ex) -> assertThat(ex.malformed()).isTrue());
+		assertThatExceptionOfType(InvalidCallbackException.class)
+			.isThrownBy(() -> parse("{\"merchantSerialNumber\":123456,\"orderId\":\"o-1\"}"))
+			.satisfies((ex) -> assertThat(ex.malformed()).isFalse());
+	}
+
+	@Test
 	void namesTheBrokenFieldWithoutQuotingPersonalData() {
 		assertThatExceptionOfType(InvalidCallbackException.class).isThrownBy(() -> parse("""
 				{"merchantSerialNumber": 123456, "orderId": "order-5",

@@ -1,4 +1,4 @@
-package com.example.payments.kafka;
+package com.example.payments.testsupport;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -7,7 +7,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import com.example.payments.testsupport.KafkaTestEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;

@@ -1,4 +1,4 @@
-package com.example.payments.kafka;
+package com.example.payments.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
