@@ -543,10 +543,9 @@ public final class VippsSimulator implements AutoCloseable {
 
 		public VippsSimulator start() {
 			SimulatorEngine engine = new SimulatorEngine(properties());
-			// Event loops of its own: a Spring application in the same JVM disposes
-			// Reactor
-			// Netty's global ones when its context closes, which would stop this server
-			// while a test still uses it.
+			// Event loops of its own: a Spring application in the same JVM
+			// disposes Reactor Netty's global ones when its context closes,
+			// which would stop this server while a test still uses it.
 			LoopResources loops = LoopResources.create("vipps-sim-http");
 			try {
 				HttpHandler handler = RouterFunctions.toHttpHandler(routes(engine));

@@ -15,9 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Memory is what decides the design, so a payment costs one map entry: keyed by
  * {@code orderId} (the path of the shipping-details call carries nothing else), with the
  * MSN in a small entry chained per orderId (an orderId is unique only per sales unit).
- * Equal rules are stored once: merchants publish the same shipping table for most
- * payments, and every payment then shares one {@link ShippingRules} instance, counted so
- * that a table no payment uses any more is dropped.
+ * The rules are held encoded, one byte array each ({@link CompactShippingRules}: fewer
+ * objects for the garbage collector, and less memory), and decoded per call. Equal rules
+ * are stored once: merchants publish the same shipping table for most payments, and every
+ * payment then shares one encoding, counted so that a table no payment uses any more is
+ * dropped.
  * <p>
  * One writer (the thread that reads the shipping-rules topic) and any number of readers:
  * reads are lock-free; writes are serialised here anyway, so a second writer would be
@@ -27,7 +29,7 @@ public final class ShippingRulesStore {
 
 	private final ConcurrentHashMap<String, Entry> byOrderId = new ConcurrentHashMap<>();
 
-	private final Map<ShippingRules, Shared> shared = new HashMap<>();
+	private final Map<CompactShippingRules, Shared> shared = new HashMap<>();
 
 	private final Map<String, String> merchants = new ConcurrentHashMap<>();
 
@@ -41,7 +43,8 @@ public final class ShippingRulesStore {
 	 */
 	public synchronized void put(String msn, String orderId, ShippingRules rules) {
 		String merchant = this.merchants.computeIfAbsent(msn, (key) -> key);
-		ShippingRules canonical = this.shared.computeIfAbsent(rules, Shared::new).acquire();
+		CompactShippingRules canonical = this.shared.computeIfAbsent(CompactShippingRules.of(rules), Shared::new)
+			.acquire();
 		this.byOrderId.compute(orderId, (key, entries) -> {
 			Entry replaced = find(entries, merchant);
 			if (replaced == null) {
@@ -76,7 +79,7 @@ public final class ShippingRulesStore {
 	 */
 	public Optional<ShippingRules> rulesOf(String msn, String orderId) {
 		Entry entry = find(this.byOrderId.get(orderId), msn);
-		return (entry != null) ? Optional.of(entry.rules()) : Optional.empty();
+		return (entry != null) ? Optional.of(entry.rules().decode()) : Optional.empty();
 	}
 
 	/**
@@ -142,21 +145,21 @@ public final class ShippingRulesStore {
 	 * One payment's rules, chained to the other sales units' payments with the same
 	 * orderId. Immutable, so readers never see a half-made chain.
 	 */
-	private record Entry(String msn, ShippingRules rules, Entry next) {
+	private record Entry(String msn, CompactShippingRules rules, Entry next) {
 	}
 
 	/** A rule set and how many payments use it. */
 	private static final class Shared {
 
-		private final ShippingRules rules;
+		private final CompactShippingRules rules;
 
 		private int users;
 
-		Shared(ShippingRules rules) {
+		Shared(CompactShippingRules rules) {
 			this.rules = rules;
 		}
 
-		ShippingRules acquire() {
+		CompactShippingRules acquire() {
 			this.users++;
 			return this.rules;
 		}

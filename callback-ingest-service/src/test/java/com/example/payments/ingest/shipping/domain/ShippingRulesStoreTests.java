@@ -33,8 +33,7 @@ class ShippingRulesStoreTests {
 			this.store.put("123456", "order-" + i, rules(4900));
 		}
 		assertThat(this.store.distinctRuleSets()).isEqualTo(1);
-		assertThat(this.store.rulesOf("123456", "order-1").orElseThrow())
-			.isSameAs(this.store.rulesOf("123456", "order-999").orElseThrow());
+		assertThat(this.store.rulesOf("123456", "order-999")).contains(rules(4900));
 		this.store.put("123456", "order-1", rules(5900));
 		assertThat(this.store.distinctRuleSets()).isEqualTo(2);
 		for (int i = 0; i < 1000; i++) {
