@@ -69,9 +69,7 @@ public final class ShippingBenchmark {
 			.toList();
 		try (BenchInfrastructure infrastructure = BenchInfrastructure.start(partitions)) {
 			// Memory: one instance, before and after the rules arrive.
-			long[] bytesPerPayment = measureMemory(infrastructure, payments);
-			long bytesDistinct = bytesPerPayment[0];
-			long bytesShared = bytesPerPayment[1];
+			Memory memory = measureMemory(infrastructure, payments);
 
 			// Catch-up of a new instance, then latency.
 			long started = System.nanoTime();
@@ -105,8 +103,8 @@ public final class ShippingBenchmark {
 								+ "baseline_p99_ms=%.2f payments=%d bytes_per_payment_distinct=%d "
 								+ "bytes_per_payment_shared=%d catch_up_s=%.1f errors=%d",
 						sustained, latency.p50Ms(), latency.p99Ms(), bareSustained, (double) sustained / bareSustained,
-						rate, bareLatency.p99Ms(), 2 * payments, bytesDistinct, bytesShared, catchUpSeconds,
-						latency.errors()));
+						rate, bareLatency.p99Ms(), 2 * payments, memory.bytesDistinct(), memory.bytesShared(),
+						catchUpSeconds, latency.errors()));
 			}
 			finally {
 				service.close();
@@ -121,7 +119,7 @@ public final class ShippingBenchmark {
 	 * size.
 	 * @return bytes per payment with rules of its own, and with shared rules
 	 */
-	private static long[] measureMemory(BenchInfrastructure infrastructure, int payments) {
+	private static Memory measureMemory(BenchInfrastructure infrastructure, int payments) {
 		ConfigurableApplicationContext first = infrastructure.startService();
 		try {
 			awaitCaughtUp(first);
@@ -140,12 +138,12 @@ public final class ShippingBenchmark {
 							+ "tables: %d MB (%d bytes each); %d distinct rule sets%n",
 					payments, (distinct - empty) >> 20, bytesDistinct, payments, (shared - distinct) >> 20, bytesShared,
 					store.distinctRuleSets());
-			return new long[] { bytesDistinct, bytesShared };
+			return new Memory(bytesDistinct, bytesShared);
 		}
 		finally {
 			first.close();
 			// Its rules are garbage now: collect them before anything is timed.
-			BenchInfrastructure.usedHeapAfterGc();
+			System.gc();
 		}
 	}
 
@@ -249,6 +247,15 @@ public final class ShippingBenchmark {
 			options.put(name, option[1]);
 		}
 		return options;
+	}
+
+	/**
+	 * Heap per payment's rules.
+	 *
+	 * @param bytesDistinct with rules of its own
+	 * @param bytesShared with one of a few shared tables
+	 */
+	private record Memory(long bytesDistinct, long bytesShared) {
 	}
 
 }

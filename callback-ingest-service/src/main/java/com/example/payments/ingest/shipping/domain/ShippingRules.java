@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * The address-dependent shipping options of one express payment, as the command service
  * published them: the first matching rule wins, else the fallback options. Immutable and
- * with value equality, so payments with equal rules can share one instance
- * ({@link ShippingRulesStore}).
+ * with value equality; the store holds them encoded ({@link CompactShippingRules}), one
+ * encoding shared by the payments with equal rules.
  *
  * @param rules the rules in priority order
  * @param fallbackOptions the options when no rule matches; empty means "no shipping
