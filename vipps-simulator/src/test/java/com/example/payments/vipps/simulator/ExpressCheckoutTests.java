@@ -1,6 +1,15 @@
 package com.example.payments.vipps.simulator;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import com.example.payments.vipps.simulator.MerchantReceiver.Received;
 import com.example.payments.vipps.simulator.RecordedExchange.Kind;
@@ -13,6 +22,7 @@ import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Express checkout: shipping details (static and from the merchant), the RESERVE callback
@@ -127,6 +137,48 @@ class ExpressCheckoutTests {
 			.withMessageContaining("timeout");
 		sim.faults().reset();
 		assertThat(sim.approveExpress(MSN, orderId).status()).isEqualTo(Status.RESERVED);
+	}
+
+	@Test
+	void theControlApiAnswersWhileExpressApprovalsWaitForTheMerchant() throws Exception {
+		VippsSimulator sim = this.fixture.start((builder) -> {
+		});
+		CountDownLatch hold = new CountDownLatch(1);
+		this.merchant.holdShippingAnswers(hold);
+		// More approvals at once than the simulator has event loops (at least 4, one per
+		// core
+		// beyond that), each on a connection of its own: were an approval waiting for the
+		// merchant on an event loop, every loop would be taken and nothing else answered.
+		int approvals = Math.max(4, Runtime.getRuntime().availableProcessors()) * 2 + 1;
+		HttpClient http = HttpClient.newHttpClient();
+		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+		this.merchant.shippingAnswer(SHIPPING.formatted(MerchantReceiver.ORDER_ID));
+		for (int i = 0; i < approvals; i++) {
+			String orderId = initiateExpress(sim, false);
+			answers.add(http.sendAsync(HttpRequest
+				.newBuilder(URI.create(sim.baseUrl() + "/_sim/payments/" + MSN + "/" + orderId + "/approve-express"))
+				.POST(HttpRequest.BodyPublishers.noBody())
+				.build(), HttpResponse.BodyHandlers.ofString()));
+		}
+		try {
+			await().atMost(Duration.ofSeconds(10))
+				.until(() -> this.merchant.received()
+					.stream()
+					.filter((r) -> r.path().endsWith("/shippingDetails"))
+					.count(), (count) -> count == approvals);
+			HttpResponse<String> payments = HttpClient.newHttpClient()
+				.sendAsync(HttpRequest.newBuilder(URI.create(sim.baseUrl() + "/_sim/payments")).build(),
+						HttpResponse.BodyHandlers.ofString())
+				.get(5, TimeUnit.SECONDS);
+			assertThat(payments.statusCode()).isEqualTo(200);
+		}
+		finally {
+			hold.countDown();
+		}
+		for (CompletableFuture<HttpResponse<String>> answer : answers) {
+			assertThat(answer.get(15, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+		}
+		assertThat(sim.payments()).allSatisfy((payment) -> assertThat(payment.status()).isEqualTo(Status.RESERVED));
 	}
 
 	@Test

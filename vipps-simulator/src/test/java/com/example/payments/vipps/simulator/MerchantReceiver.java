@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -21,6 +23,9 @@ import static org.awaitility.Awaitility.await;
  */
 final class MerchantReceiver implements AutoCloseable {
 
+	/** In a shipping answer, replaced by the orderId of the call. */
+	static final String ORDER_ID = "{orderId}";
+
 	private final HttpServer server;
 
 	private final List<Received> received = new CopyOnWriteArrayList<>();
@@ -30,6 +35,8 @@ final class MerchantReceiver implements AutoCloseable {
 	private final AtomicReference<Duration> delay = new AtomicReference<>(Duration.ZERO);
 
 	private final AtomicReference<String> shippingAnswer = new AtomicReference<>();
+
+	private final AtomicReference<CountDownLatch> shippingHold = new AtomicReference<>(new CountDownLatch(0));
 
 	private MerchantReceiver(HttpServer server) {
 		this.server = server;
@@ -82,8 +89,20 @@ final class MerchantReceiver implements AutoCloseable {
 		this.delay.set(delay);
 	}
 
+	/**
+	 * Answer shipping-details calls with this body.
+	 * @param body the answer, {@link #ORDER_ID} replaced by the call's orderId
+	 */
 	void shippingAnswer(String body) {
 		this.shippingAnswer.set(body);
+	}
+
+	/**
+	 * Hold every shipping-details answer until the latch is released.
+	 * @param hold released when the merchant may answer
+	 */
+	void holdShippingAnswers(CountDownLatch hold) {
+		this.shippingHold.set(hold);
 	}
 
 	private void handle(HttpExchange exchange) throws IOException {
@@ -97,10 +116,15 @@ final class MerchantReceiver implements AutoCloseable {
 				// A slow merchant: the handler thread holds the answer back on purpose.
 				Thread.sleep(wait.toMillis());
 			}
+			if (exchange.getRequestURI().getRawPath().endsWith("/shippingDetails")
+					&& !this.shippingHold.get().await(30, TimeUnit.SECONDS)) {
+				throw new IllegalStateException("a held shipping-details answer was never released");
+			}
 			String answer = "";
 			if (exchange.getRequestURI().getRawPath().endsWith("/shippingDetails")
 					&& this.shippingAnswer.get() != null) {
-				answer = this.shippingAnswer.get();
+				String[] path = exchange.getRequestURI().getRawPath().split("/");
+				answer = this.shippingAnswer.get().replace(ORDER_ID, path[path.length - 2]);
 				exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
 			}
 			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);

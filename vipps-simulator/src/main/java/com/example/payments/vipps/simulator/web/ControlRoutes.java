@@ -14,6 +14,7 @@ import com.example.payments.vipps.simulator.SimulatorFaults;
 import com.example.payments.vipps.simulator.engine.SimulatorEngine;
 import com.example.payments.vipps.simulator.engine.VippsPayloads;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.MediaType;
@@ -227,18 +228,24 @@ public final class ControlRoutes {
 	}
 
 	private Mono<ServerResponse> withBody(ServerRequest request, Function<JsonNode, Object> action) {
-		return request.bodyToMono(String.class).defaultIfEmpty("{}").flatMap((text) -> {
-			try {
-				JsonNode body = VippsPayloads.parse(text.isBlank() ? "{}" : text);
-				return json(action.apply(body));
-			}
-			catch (IllegalStateException ex) {
-				return error(409, ex.getMessage());
-			}
-			catch (RuntimeException ex) {
-				return error(400, ex.getMessage());
-			}
-		});
+		// Off the event loop: an action may call the merchant and wait for its answer (an
+		// express approval asks for shipping details and waits up to 10 s, as Vipps does;
+		// a consent removal reports the merchant's status).
+		return request.bodyToMono(String.class)
+			.publishOn(Schedulers.boundedElastic())
+			.defaultIfEmpty("{}")
+			.flatMap((text) -> {
+				try {
+					JsonNode body = VippsPayloads.parse(text.isBlank() ? "{}" : text);
+					return json(action.apply(body));
+				}
+				catch (IllegalStateException ex) {
+					return error(409, ex.getMessage());
+				}
+				catch (RuntimeException ex) {
+					return error(400, ex.getMessage());
+				}
+			});
 	}
 
 	private Mono<ServerResponse> json(Object value) {
