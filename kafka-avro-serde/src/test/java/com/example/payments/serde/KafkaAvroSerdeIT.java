@@ -219,8 +219,7 @@ class KafkaAvroSerdeIT {
 	void withAutoRegistrationOnUseLatestVersionIsIgnoredAsInConfluentsSerializer() throws IOException {
 		// Confluent documents use.latest.version as applying only with
 		// auto.register.schemas=false: with registration on (the default) the record's
-		// own
-		// schema is registered (or found) and its id written.
+		// own schema is registered (or found) and its id written.
 		this.registry.store().register(TOPIC + "-value", testPaymentV1().toString());
 		this.registry.store().register(TOPIC + "-value", TestPayment.getClassSchema().toString());
 		GenericRecord old = new GenericData.Record(testPaymentV1());

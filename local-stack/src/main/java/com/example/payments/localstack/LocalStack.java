@@ -97,8 +97,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		catch (RuntimeException ex) {
 			// Kafka's threads would keep a half-started JVM alive; bin/run-local waits
-			// for
-			// this process to either report ready or end.
+			// for this process to either report ready or end.
 			System.err.println("LOCAL-STACK FAILED " + ex.getMessage());
 			ex.printStackTrace();
 			System.exit(1);

@@ -264,8 +264,7 @@ class CommandFlowsIT {
 			String orderId = Commands.newOrderId();
 			orders.add(orderId);
 			// The captures arrive before the user approved: they wait for the
-			// reservation,
-			// in order.
+			// reservation, in order.
 			sent.add(List.of(run.send(Commands.initiate(MSN, orderId, 10_000)),
 					run.send(Commands.capture(MSN, orderId, 1_000L)), run.send(Commands.capture(MSN, orderId, 2_000L)),
 					run.send(Commands.capture(MSN, orderId, 3_000L))));

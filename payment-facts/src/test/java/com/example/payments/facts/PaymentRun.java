@@ -359,8 +359,7 @@ final class PaymentRun {
 				.isTrue());
 		if (!omitMode) {
 			// With Vipps' optional fields, /details alone gives every fact its id (but
-			// the
-			// initiation, whose URL only the answer carries).
+			// the initiation, whose URL only the answer carries).
 			assertThat(withoutContext).as("%s: /details alone", this.orderId)
 				.containsExactlyInAnyOrderElementsOf(this.ledger.keySet()
 					.stream()

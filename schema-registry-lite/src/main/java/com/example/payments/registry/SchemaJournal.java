@@ -138,9 +138,8 @@ sealed interface SchemaJournal {
 									ex);
 						}
 						// A crash mid-append leaves a torn last line: cut it off, so the
-						// next
-						// entry starts on a line of its own instead of being glued onto
-						// it.
+						// next entry starts on a line of its own instead of being glued
+						// onto it.
 						logger.warn("Removing torn last line {} of journal {} ({} bytes): {}", lineNumber, this.file,
 								bytes.length - lineStart, ex.getMessage());
 						truncate(lineStart);
@@ -203,8 +202,7 @@ sealed interface SchemaJournal {
 
 		private void syncDirectory() {
 			// The new file's directory entry must reach the disk too, or the whole file
-			// can
-			// vanish in a crash. Not every platform can open a directory; Linux can.
+			// can vanish in a crash. Not every platform can open a directory; Linux can.
 			try (FileChannel directory = FileChannel.open(this.file.getParent(), StandardOpenOption.READ)) {
 				directory.force(true);
 			}

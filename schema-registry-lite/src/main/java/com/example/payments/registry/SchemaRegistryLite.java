@@ -150,9 +150,8 @@ public final class SchemaRegistryLite implements AutoCloseable {
 	@Override
 	public void close() {
 		// HttpServer.stop(delay) waits the whole delay even when idle (fixed only in
-		// later
-		// JDKs), which would make every test pay a second; so drain ourselves and stop at
-		// once.
+		// later JDKs), which would make every test pay a second; so drain ourselves and
+		// stop at once.
 		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
 		while (this.api.inFlight() > 0 && System.nanoTime() < deadline) {
 			LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));

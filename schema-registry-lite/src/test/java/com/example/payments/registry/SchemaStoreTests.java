@@ -101,16 +101,14 @@ class SchemaStoreTests {
 		String dropsCurrency = TestSchemas.ORDER_V2;
 
 		// FORWARD: the latest (v3) must read TestSchemas.ORDER_V2 data, but v3 needs
-		// currency, which
-		// V2 lacks.
+		// currency, which V2 lacks.
 		assertThat(this.store.incompatibilities("orders-value", null, dropsCurrency)).isNotEmpty();
 		// Against v1 alone it is fine.
 		assertThat(this.store.incompatibilities("orders-value", 1, dropsCurrency)).isEmpty();
 
 		this.store.setGlobalLevel(CompatibilityLevel.BACKWARD);
 		// BACKWARD against the latest (v3): TestSchemas.ORDER_WITHOUT_AMOUNT ignores
-		// amount and
-		// currency, fine.
+		// amount and currency, fine.
 		assertThat(this.store.incompatibilities("orders-value", null, TestSchemas.ORDER_WITHOUT_AMOUNT)).isEmpty();
 		this.store.setGlobalLevel(CompatibilityLevel.FORWARD_TRANSITIVE);
 		// FORWARD_TRANSITIVE: v3 cannot read it (no currency), and v1 can.

@@ -149,8 +149,7 @@ public final class EventPublisher implements AutoCloseable {
 		for (int i = 0; i < count; i++) {
 			try {
 				// With max.block.ms=0 a record Kafka cannot take now fails in the
-				// callback
-				// (metadata, buffer) instead of waiting here.
+				// callback (metadata, buffer) instead of waiting here.
 				this.producer.send(records.get(i), (metadata, failure) -> {
 					this.pending.decrementAndGet();
 					acknowledgements.completed(failure);

@@ -51,8 +51,7 @@ class ShippingRulesConsumerIT {
 	void isReadyOnlyOnceEverythingThereAtStartIsReadAndFollowsLaterChanges(KafkaTestEnvironment.Environment kafka)
 			throws Exception {
 		// given: a topic with 300 payments' rules, 100 of them tombstoned, and two
-		// records
-		// nobody can read
+		// records nobody can read
 		kafka.broker().createTopics(3, TOPIC);
 		try (KafkaProducer<String, Object> producer = new KafkaProducer<>(kafka.avroProducerProperties())) {
 			for (int i = 0; i < 300; i++) {

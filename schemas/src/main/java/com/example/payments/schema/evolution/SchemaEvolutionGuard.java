@@ -72,10 +72,9 @@ public final class SchemaEvolutionGuard {
 	}
 
 	// The one forward incompatibility ADR 0006 allows: the writer's union has a record
-	// type
-	// that no branch of the (older) reader's union has by name, and the reader's union
-	// holds several types, so the serde can read the new one as unknown and keep the
-	// envelope. A branch the reader has by name but can no longer read is not new.
+	// type that no branch of the (older) reader's union has by name, and the reader's
+	// union holds several types, so the serde can read the new one as unknown and keep
+	// the envelope. A branch the reader has by name but can no longer read is not new.
 	private static boolean isNewTypeInMultiTypeUnion(Incompatibility incompatibility) {
 		if (incompatibility.getType() != SchemaCompatibility.SchemaIncompatibilityType.MISSING_UNION_BRANCH) {
 			return false;

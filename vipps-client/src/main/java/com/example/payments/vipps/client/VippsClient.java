@@ -326,9 +326,8 @@ public final class VippsClient implements AutoCloseable {
 			.flatMap((token) -> exchange(call, credentials, token, body)
 				.onErrorResume((error) -> isRejectedToken(call, error), (error) -> {
 					// The gateway refused the token (expired early, revoked): such a
-					// request was
-					// not processed, so one re-send with a fresh token is safe for every
-					// operation.
+					// request was not processed, so one re-send with a fresh token is
+					// safe for every operation.
 					this.tokens.invalidate(key, token);
 					return this.tokens.token(key).flatMap((fresh) -> exchange(call, credentials, fresh, body));
 				}));

@@ -116,8 +116,7 @@ class VippsClientResilienceIT {
 			.tokenLifetime(Duration.ofSeconds(3))
 			.start();
 		// A 10 minute margin is capped at half of the 3 s lifetime: the token is replaced
-		// after
-		// about 1.5 s, before Vipps would reject it.
+		// after about 1.5 s, before Vipps would reject it.
 		VippsClientConfig config = SimulatorFixtures.config(shortTokens)
 			.tokenRefreshMargin(Duration.ofMinutes(10))
 			.build();

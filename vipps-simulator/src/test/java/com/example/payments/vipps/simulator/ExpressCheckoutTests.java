@@ -146,9 +146,9 @@ class ExpressCheckoutTests {
 		CountDownLatch hold = new CountDownLatch(1);
 		this.merchant.holdShippingAnswers(hold);
 		// More approvals at once than the simulator has event loops (at least 4, one per
-		// core
-		// beyond that), each on a connection of its own: were an approval waiting for the
-		// merchant on an event loop, every loop would be taken and nothing else answered.
+		// core beyond that), each on a connection of its own: were an approval waiting
+		// for the merchant on an event loop, every loop would be taken and nothing else
+		// answered.
 		int approvals = Math.max(4, Runtime.getRuntime().availableProcessors()) * 2 + 1;
 		HttpClient http = HttpClient.newHttpClient();
 		List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();

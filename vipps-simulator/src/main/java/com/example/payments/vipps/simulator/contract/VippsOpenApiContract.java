@@ -71,18 +71,16 @@ public final class VippsOpenApiContract {
 		this.specification = specification;
 		this.validator = validatorFor(specification);
 		// swagger.yaml imports the merchant endpoints from ms_import.yaml, but its
-		// schemas
-		// win where names collide: ShippingCost has minimum 0.00 in swagger.yaml and 1.00
-		// in ms_import.yaml. Calls to merchants are checked against ms_import.yaml
-		// itself.
+		// schemas win where names collide: ShippingCost has minimum 0.00 in swagger.yaml
+		// and 1.00 in ms_import.yaml. Calls to merchants are checked against
+		// ms_import.yaml itself.
 		this.merchantValidator = validatorFor(specification.resolveSibling("ms_import.yaml"));
 	}
 
 	private static OpenApiInteractionValidator validatorFor(Path file) {
 		// swagger.yaml repeats an operationId (its two inline callbacks), which the
-		// strict
-		// loader refuses; the parser itself reads it fine, so parse first and hand over
-		// the model.
+		// strict loader refuses; the parser itself reads it fine, so parse first and hand
+		// over the model.
 		ParseOptions options = new ParseOptions();
 		options.setResolve(true);
 		SwaggerParseResult parsed = new OpenAPIV3Parser().readLocation(file.toUri().toString(), null, options);
@@ -424,8 +422,7 @@ public final class VippsOpenApiContract {
 		}
 		if (body.has("userDetails") && !body.has("shippingDetails")) {
 			// A regular payment with `scope`: the guide says its callback carries
-			// userDetails
-			// like express; the spec's regular schema has no such property.
+			// userDetails like express; the spec's regular schema has no such property.
 			body.remove("userDetails");
 		}
 		if (body.get("shippingDetails") instanceof ObjectNode shipping

@@ -121,8 +121,7 @@ public final class MerchantCalls {
 				List<PendingCallback> pair = new ArrayList<>(this.held);
 				this.held.clear();
 				// Newest first, and the older one only after the newer was answered, so
-				// the
-				// pair really arrives out of order.
+				// the pair really arrives out of order.
 				PendingCallback newer = pair.get(1).withFault("REORDERED");
 				PendingCallback older = pair.get(0).withFault("REORDERED");
 				deliver(newer).whenComplete((ignored, failure) -> deliver(older));
@@ -277,8 +276,7 @@ public final class MerchantCalls {
 	private CompletableFuture<Response> exchange(String method, URI uri, Map<String, String> headers, String body,
 			Duration timeout) {
 		// responseTimeout, not Mono.timeout: the latter describes its whole chain on
-		// every
-		// subscription, which costs more than the rest of the call.
+		// every subscription, which costs more than the rest of the call.
 		HttpClient.RequestSender request = this.http.headers((all) -> headers.forEach(all::set))
 			.responseTimeout(timeout)
 			.request(HttpMethod.valueOf(method))
