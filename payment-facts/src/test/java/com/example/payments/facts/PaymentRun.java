@@ -19,18 +19,8 @@ import com.example.payments.schema.command.InitiatePayment;
 import com.example.payments.schema.command.PaymentCommand;
 import com.example.payments.schema.command.RefundPayment;
 import com.example.payments.schema.common.PaymentType;
-import com.example.payments.schema.event.CancellationReason;
 import com.example.payments.schema.event.EventSource;
-import com.example.payments.schema.event.PaymentCancelled;
-import com.example.payments.schema.event.PaymentCaptured;
 import com.example.payments.schema.event.PaymentEvent;
-import com.example.payments.schema.event.PaymentInitiated;
-import com.example.payments.schema.event.PaymentRefunded;
-import com.example.payments.schema.event.PaymentRejected;
-import com.example.payments.schema.event.PaymentReserved;
-import com.example.payments.schema.event.RejectionReason;
-import com.example.payments.schema.event.ShippingSelected;
-import com.example.payments.schema.event.UserDetailsShared;
 import com.example.payments.vipps.client.VippsClient;
 import com.example.payments.vipps.client.VippsOutcome;
 import com.example.payments.vipps.client.callback.TransactionUpdateCallback;
@@ -47,8 +37,6 @@ import com.example.payments.vipps.client.model.RefundTransactionResponse;
 import com.example.payments.vipps.client.model.ShippingDetails;
 import com.example.payments.vipps.client.model.TransactionResponse;
 import com.example.payments.vipps.simulator.SimulatedPayment;
-import com.example.payments.vipps.simulator.SimulatedPayment.LogEntry;
-import org.apache.avro.specific.SpecificRecord;
 import reactor.core.publisher.Mono;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -343,9 +331,9 @@ final class PaymentRun {
 		assertThat(last.missingFacts()).as("%s: nothing left to publish", this.orderId).isEmpty();
 		assertThat(last.conflicts()).as(this.orderId).isEmpty();
 		assertThat(last.undetermined()).as(this.orderId).isEmpty();
-		assertThat(this.ledger.values().stream().map((fact) -> describe(fact.event())))
+		assertThat(this.ledger.values().stream().map((fact) -> SimulatorTruth.describe(fact.event())))
 			.as("%s: one event per fact, one fact per event", this.orderId)
-			.containsExactlyInAnyOrderElementsOf(truthOf(truth, omitMode));
+			.containsExactlyInAnyOrderElementsOf(SimulatorTruth.facts(truth, omitMode, true));
 		List<String> withoutContext = DetailsFacts.read(details(), KnownFacts.none(this.payment), Instant.now())
 			.missingFacts()
 			.stream()
@@ -377,64 +365,6 @@ final class PaymentRun {
 				.extracting(PaymentFact::eventId)
 				.contains(fact.eventId());
 		}
-	}
-
-	private static List<String> truthOf(SimulatedPayment truth, boolean omitMode) {
-		List<String> facts = new ArrayList<>();
-		facts.add("initiated");
-		List<LogEntry> oldestFirst = new ArrayList<>(truth.log());
-		java.util.Collections.reverse(oldestFirst);
-		for (LogEntry entry : oldestFirst) {
-			switch (entry.operation()) {
-				case RESERVE -> facts.add(entry.operationSuccess() ? "reserved " + entry.amount() : "ending FAILED");
-				case SALE -> facts.add(entry.operationSuccess() ? "sale " + entry.amount() : "ending FAILED");
-				case CAPTURE -> facts.add("capture " + entry.amount());
-				case REFUND -> facts.add("refund " + entry.amount());
-				case CANCEL -> facts.add("ending CANCEL");
-				case VOID -> facts.add("ending VOID");
-				case INITIATE -> {
-				}
-			}
-		}
-		if (truth.shipping() != null) {
-			facts.add("shipping " + truth.shipping().shippingMethodId());
-		}
-		// A regular payment's callback has no userDetails in the spec, and /details may
-		// omit them: with every optional field omitted, nobody learns a scope's profile.
-		if (truth.user() != null && (truth.express() || !omitMode)) {
-			facts.add("user " + truth.user().userId());
-		}
-		return facts;
-	}
-
-	private static String describe(SpecificRecord event) {
-		if (event instanceof PaymentInitiated) {
-			return "initiated";
-		}
-		if (event instanceof PaymentReserved reserved) {
-			return "reserved " + reserved.getAmount();
-		}
-		if (event instanceof PaymentCaptured captured) {
-			return (captured.getDirectCapture() ? "sale " : "capture ") + captured.getAmount();
-		}
-		if (event instanceof PaymentRefunded refunded) {
-			return "refund " + refunded.getAmount();
-		}
-		if (event instanceof PaymentRejected rejected) {
-			return (rejected.getReason() == RejectionReason.RESERVE_FAILED
-					|| rejected.getReason() == RejectionReason.SALE_FAILED) ? "ending FAILED" : "ending CANCEL";
-		}
-		if (event instanceof PaymentCancelled cancelled) {
-			return (cancelled.getReason() == CancellationReason.MERCHANT_BEFORE_RESERVE) ? "ending CANCEL"
-					: "ending VOID";
-		}
-		if (event instanceof ShippingSelected shipping) {
-			return "shipping " + shipping.getShippingMethodId();
-		}
-		if (event instanceof UserDetailsShared user) {
-			return "user " + user.getUserId();
-		}
-		throw new IllegalArgumentException("unexpected event " + event.getSchema().getName());
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.example.payments.facts.SimulatorTruth;
 import com.example.payments.reconciliation.StandInServices.Applied;
 import com.example.payments.reconciliation.StandInServices.Payment;
 import com.example.payments.reconciliation.tracking.ReconciliationMetrics;

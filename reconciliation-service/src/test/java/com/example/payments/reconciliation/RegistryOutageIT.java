@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.example.payments.facts.SimulatorTruth;
 import com.example.payments.kafka.consumer.ConsumerFailureMetrics;
 import com.example.payments.reconciliation.StandInServices.Payment;
 import com.example.payments.reconciliation.tracking.ReconciliationMetrics;

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.example.payments.facts.SimulatorTruth;
 import com.example.payments.reconciliation.StandInServices.Payment;
 import com.example.payments.schema.event.ShippingSelected;
 import com.example.payments.schema.event.UserDetailsShared;

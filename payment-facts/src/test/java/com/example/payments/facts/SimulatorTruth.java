@@ -1,4 +1,4 @@
-package com.example.payments.reconciliation;
+package com.example.payments.facts;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,9 +25,10 @@ import com.example.payments.vipps.simulator.SimulatedPayment.LogEntry;
 
 /**
  * The facts consumers must end with for a payment, from the simulator's truth, and the
- * facts they hold, one per event id: the two lists a test compares.
+ * facts they hold, one per event id: the two lists a test compares. Shared with the
+ * services' tests (this module's test jar).
  */
-final class SimulatorTruth {
+public final class SimulatorTruth {
 
 	private SimulatorTruth() {
 	}
@@ -39,7 +40,7 @@ final class SimulatorTruth {
 	 * @param callbacksArrived whether the payment's callbacks reached the ingest service
 	 * @return the descriptions, in no particular order
 	 */
-	static List<String> facts(SimulatedPayment truth, boolean omitMode, boolean callbacksArrived) {
+	public static List<String> facts(SimulatedPayment truth, boolean omitMode, boolean callbacksArrived) {
 		List<String> facts = new ArrayList<>();
 		facts.add("initiated");
 		List<LogEntry> oldestFirst = new ArrayList<>(truth.log());
@@ -79,7 +80,7 @@ final class SimulatorTruth {
 	 * @param events a payment's events
 	 * @return the descriptions of the distinct facts
 	 */
-	static List<String> held(List<PaymentEvent> events) {
+	public static List<String> held(List<PaymentEvent> events) {
 		Map<String, String> byId = new LinkedHashMap<>();
 		for (PaymentEvent event : events) {
 			if ((event.getEvent() instanceof PaymentOutcomeUnknown && event.getSource() == EventSource.COMMAND)
@@ -91,7 +92,12 @@ final class SimulatorTruth {
 		return new ArrayList<>(byId.values());
 	}
 
-	static String describe(Object event) {
+	/**
+	 * A fact as a short description, the vocabulary of {@link #facts}.
+	 * @param event an event's payload
+	 * @return the description; the type's name for an event that is not a fact of Vipps
+	 */
+	public static String describe(Object event) {
 		if (event instanceof PaymentInitiated) {
 			return "initiated";
 		}
