@@ -30,7 +30,23 @@ final class CompactShippingRules {
 
 	private CompactShippingRules(byte[] encoded) {
 		this.encoded = encoded;
-		this.hash = Arrays.hashCode(encoded);
+		this.hash = hash(encoded);
+	}
+
+	/**
+	 * FNV-1a over the bytes. Not {@link Arrays#hashCode(byte[])}: its base of 31 lets two
+	 * adjacent bytes trade 31 for 1, so rule sets that differ only in a cost in øre
+	 * collided outright (100,000 sets, 8,758 codes) and the store's map of shared rule
+	 * sets filled with tree bins that every insert had to scan.
+	 * @param bytes the encoding
+	 * @return its hash code
+	 */
+	private static int hash(byte[] bytes) {
+		int hash = 0x811C9DC5;
+		for (byte b : bytes) {
+			hash = (hash ^ (b & 0xFF)) * 0x01000193;
+		}
+		return hash;
 	}
 
 	/**

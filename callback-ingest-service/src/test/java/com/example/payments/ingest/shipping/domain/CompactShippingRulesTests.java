@@ -1,6 +1,8 @@
 package com.example.payments.ingest.shipping.domain;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +33,19 @@ class CompactShippingRulesTests {
 			.hasSameHashCodeAs(CompactShippingRules.of(rules(4900, 1)));
 		assertThat(CompactShippingRules.of(rules(4900, 1))).isNotEqualTo(CompactShippingRules.of(rules(4901, 1)));
 		assertThat(CompactShippingRules.of(rules(4900, 1))).isNotEqualTo(CompactShippingRules.of(rules(4900, null)));
+	}
+
+	@Test
+	void ruleSetsThatDifferOnlyInACostHashApart() {
+		// Merchants' tables differ in a few bytes (a cost in øre); the store interns them
+		// in a hash map, whose bins turn into trees, and lookups into scans, when such
+		// sets share hash codes. Arrays.hashCode gave these 100,000 sets 8,758 codes.
+		int sets = 100_000;
+		Set<Integer> hashes = new HashSet<>();
+		for (int i = 0; i < sets; i++) {
+			hashes.add(CompactShippingRules.of(rules(4900 + i, 1)).hashCode());
+		}
+		assertThat(hashes).hasSizeGreaterThan(sets - sets / 1000);
 	}
 
 	@Test
