@@ -66,8 +66,16 @@ final class MerchantReceiver implements AutoCloseable {
 
 	List<Received> callbacks() {
 		return this.received.stream()
-			.filter((r) -> r.path().contains("/v2/payments/") && !r.path().endsWith("/shippingDetails"))
+			.filter((r) -> r.path().contains("/v2/payments/") && !isShippingCall(r.path()))
 			.toList();
+	}
+
+	List<Received> shippingCalls() {
+		return this.received.stream().filter((r) -> isShippingCall(r.path())).toList();
+	}
+
+	private static boolean isShippingCall(String path) {
+		return path.endsWith("/shippingDetails");
 	}
 
 	/**
@@ -116,15 +124,15 @@ final class MerchantReceiver implements AutoCloseable {
 				// A slow merchant: the handler thread holds the answer back on purpose.
 				Thread.sleep(wait.toMillis());
 			}
-			if (exchange.getRequestURI().getRawPath().endsWith("/shippingDetails")
-					&& !this.shippingHold.get().await(30, TimeUnit.SECONDS)) {
+			String path = exchange.getRequestURI().getRawPath();
+			boolean shippingCall = isShippingCall(path);
+			if (shippingCall && !this.shippingHold.get().await(30, TimeUnit.SECONDS)) {
 				throw new IllegalStateException("a held shipping-details answer was never released");
 			}
 			String answer = "";
-			if (exchange.getRequestURI().getRawPath().endsWith("/shippingDetails")
-					&& this.shippingAnswer.get() != null) {
-				String[] path = exchange.getRequestURI().getRawPath().split("/");
-				answer = this.shippingAnswer.get().replace(ORDER_ID, path[path.length - 2]);
+			if (shippingCall && this.shippingAnswer.get() != null) {
+				String[] segments = path.split("/");
+				answer = this.shippingAnswer.get().replace(ORDER_ID, segments[segments.length - 2]);
 				exchange.getResponseHeaders().add("Content-Type", "application/json;charset=UTF-8");
 			}
 			byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
